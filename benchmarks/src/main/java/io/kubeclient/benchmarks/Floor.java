@@ -1,0 +1,76 @@
+package io.kubeclient.benchmarks;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The floor every scenario is measured against: a bare JDK HttpClient and a bare Jackson 3 mapper
+ * reading the same bytes, with nothing else in between.
+ */
+final class Floor implements AutoCloseable {
+
+    /** One watch frame as the bare mapper sees it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Frame(String type, Pod object) {}
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final JsonMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private final ObjectReader listReader = mapper.readerFor(PodList.class);
+    private final ObjectReader cmReader = mapper.readerFor(ConfigMap.class);
+    private final ObjectReader frameReader = mapper.readerFor(Frame.class);
+
+    PodList list(URI uri) throws IOException, InterruptedException {
+        try (InputStream in = send(uri)) {
+            return listReader.readValue(in);
+        }
+    }
+
+    ConfigMap get(URI uri) throws IOException, InterruptedException {
+        try (InputStream in = send(uri)) {
+            return cmReader.readValue(in);
+        }
+    }
+
+    /** Reads every frame of a watch stream and returns how many there were. */
+    long watch(URI uri) throws IOException, InterruptedException {
+        long n = 0;
+        try (InputStream in = send(uri); MappingIterator<Frame> it = frameReader.readValues(in)) {
+            while (it.hasNextValue()) {
+                Frame f = it.nextValue();
+                if (f.object() != null) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private InputStream send(URI uri) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
+        HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        if (resp.statusCode() != 200) {
+            resp.body().close();
+            throw new IOException("unexpected status " + resp.statusCode() + " from " + uri);
+        }
+        return resp.body();
+    }
+
+    @Override
+    public void close() {
+        // HttpClient has no close() on JDK 17; its threads end when it is unreachable.
+    }
+}
