@@ -1,0 +1,232 @@
+package io.kubeclient.rest;
+
+import io.kubeclient.ConfigException;
+import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.flowcontrol.RateLimiter;
+import io.kubeclient.transport.HttpTransport;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A client for one API group/version (or an unversioned API root) of one server: the Java form of
+ * client-go's {@code rest.RESTClient}.
+ *
+ * <p>It builds {@link Request}s that share the client's base URL, content type, rate limiter,
+ * timeout and warning handler. Thread safe; create one per group/version and reuse it.
+ *
+ * <pre>{@code
+ * Pod pod = client.get().namespace("default").resource("pods").name("web").execute().into(Pod.class);
+ * }</pre>
+ */
+public final class RESTClient implements AutoCloseable {
+
+    /** client-go's default content type. */
+    static final String JSON = "application/json";
+
+    private final URI base;
+    private final String pathPrefix;
+    private final GroupVersion groupVersion;
+    private final String contentType;
+    private final String accept;
+    private final RateLimiter rateLimiter;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final Duration timeout;
+    private final WarningHandler warningHandler;
+    final Sleeper sleeper;
+    final Hooks hooks;
+    final Supplier<Backoff> backoffs;
+
+    RESTClient(RestConfig config, boolean versioned, HttpTransport transport, boolean ownsTransport,
+            Sleeper sleeper, Hooks hooks, Supplier<Backoff> backoffs) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(transport, "transport");
+        GroupVersion gv = config.groupVersion();
+        if (versioned && gv == null) {
+            throw new ConfigException("GroupVersion is required when initializing a RESTClient");
+        }
+        this.groupVersion = gv == null ? GroupVersion.of("", "") : gv;
+        URI server = defaultServerUrl(config);
+        this.base = server;
+        String versionedApiPath = versioned ? versionedApiPath(config.apiPath(), groupVersion)
+                : UrlParts.join("/", config.apiPath());
+        this.pathPrefix = UrlParts.join("/", server.getRawPath(), versionedApiPath);
+        this.contentType = config.contentType().isEmpty() ? JSON : config.contentType();
+        this.accept = config.acceptContentTypes().isEmpty() ? contentType + ", */*" : config.acceptContentTypes();
+        this.rateLimiter = rateLimiterFor(config);
+        this.transport = transport;
+        this.ownsTransport = ownsTransport;
+        Duration t = config.timeout();
+        this.timeout = t == null || t.isZero() || t.isNegative() ? null : t;
+        this.warningHandler = config.warningHandler();
+        this.sleeper = sleeper;
+        this.hooks = hooks;
+        this.backoffs = backoffs;
+    }
+
+    /**
+     * A client for {@code config.groupVersion()} under {@code config.apiPath()}, with its own
+     * authenticated transport that {@link #close()} releases.
+     *
+     * @throws ConfigException when the config has no group/version or cannot be used
+     */
+    public static RESTClient forConfig(RestConfig config) {
+        requireGroupVersion(config);
+        return new RESTClient(config, true, TransportFactory.forConfig(config), true,
+                Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+    }
+
+    /** A client for the API root {@code config.apiPath()} with no group/version, such as discovery uses. */
+    public static RESTClient unversionedForConfig(RestConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new RESTClient(config, false, TransportFactory.forConfig(config), true,
+                Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+    }
+
+    /**
+     * A client for {@code config.groupVersion()} that sends through {@code transport}, which stays
+     * owned by the caller (several clients may share it; {@link #close()} leaves it open).
+     */
+    public static RESTClient forConfigAndTransport(RestConfig config, HttpTransport transport) {
+        requireGroupVersion(config);
+        return new RESTClient(config, true, transport, false, Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+    }
+
+    /** The unversioned form of {@link #forConfigAndTransport}. */
+    public static RESTClient unversionedForConfigAndTransport(RestConfig config, HttpTransport transport) {
+        Objects.requireNonNull(config, "config");
+        return new RESTClient(config, false, transport, false, Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+    }
+
+    private static void requireGroupVersion(RestConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (config.groupVersion() == null) {
+            throw new ConfigException("GroupVersion is required when initializing a RESTClient");
+        }
+    }
+
+    /** A request with the given HTTP verb. */
+    public Request verb(String verb) {
+        return new Request(this, verb);
+    }
+
+    public Request get() {
+        return verb("GET");
+    }
+
+    public Request post() {
+        return verb("POST");
+    }
+
+    public Request put() {
+        return verb("PUT");
+    }
+
+    public Request delete() {
+        return verb("DELETE");
+    }
+
+    /** A PATCH request whose {@code Content-Type} is the patch type's, such as {@code application/merge-patch+json}. */
+    public Request patch(String patchContentType) {
+        Objects.requireNonNull(patchContentType, "patchContentType");
+        return verb("PATCH").setHeader("Content-Type", patchContentType);
+    }
+
+    /** The group/version this client talks to; empty for an unversioned client. */
+    public GroupVersion apiVersion() {
+        return groupVersion;
+    }
+
+    /** The client's rate limiter, or {@code null} when requests are not throttled (negative QPS). */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Releases the transport when this client created it; a transport passed in is left open. */
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    URI base() {
+        return base;
+    }
+
+    String pathPrefix() {
+        return pathPrefix;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String accept() {
+        return accept;
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    WarningHandler warningHandler() {
+        return warningHandler;
+    }
+
+    static RateLimiter rateLimiterFor(RestConfig config) {
+        if (config.rateLimiter() != null) {
+            return config.rateLimiter();
+        }
+        float qps = config.qps() == 0 ? RestConfig.DEFAULT_QPS : config.qps();
+        int burst = config.burst() == 0 ? RestConfig.DEFAULT_BURST : config.burst();
+        if (qps < 0) {
+            return null;
+        }
+        return new SimpleTokenBucket(qps, burst);
+    }
+
+    static String versionedApiPath(String apiPath, GroupVersion gv) {
+        String p = UrlParts.join("/", apiPath);
+        return gv.group().isEmpty() ? UrlParts.join(p, gv.version()) : UrlParts.join(p, gv.group(), gv.version());
+    }
+
+    /** TEMPORARY: client-go's {@code DefaultServerURL} until {@code ServerUrls} lands from clientcmd. */
+    static URI defaultServerUrl(RestConfig config) {
+        String host = config.host().isEmpty() ? "localhost" : config.host();
+        boolean defaultTls = config.hasCA() || config.hasCertAuth() || config.insecure();
+        URI uri = tryParse(host);
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            uri = tryParse((defaultTls ? "https://" : "http://") + host);
+            if (uri == null || uri.getHost() == null) {
+                throw new ConfigException("host must be a URL or a host:port pair: \"" + host + "\"");
+            }
+            String p = uri.getRawPath();
+            if (p != null && !p.isEmpty() && !p.equals("/")) {
+                throw new ConfigException("host must be a URL or a host:port pair: \"" + host + "\"");
+            }
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
+        String h = uri.getHost();
+        return URI.create(uri.getScheme() + "://" + h + port + path);
+    }
+
+    private static URI tryParse(String s) {
+        try {
+            return new URI(s);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

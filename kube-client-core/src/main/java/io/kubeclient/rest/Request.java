@@ -1,0 +1,772 @@
+package io.kubeclient.rest;
+
+import io.kubeclient.KubeException;
+import io.kubeclient.KubeIOException;
+import io.kubeclient.flowcontrol.RateLimiter;
+import io.kubeclient.flowcontrol.RateLimiterTimeoutException;
+import io.kubeclient.transport.TransportRequest;
+import io.kubeclient.transport.TransportResponse;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP call to the API server, built fluently: the Java form of client-go's {@code rest.Request}.
+ *
+ * <p>Builder methods never throw: the first problem (an invalid name, a namespace set twice, an
+ * unreadable body file) is recorded and reported by {@link #execute()}, {@link #executeRaw()} or
+ * {@link #stream()} before anything is sent; later builder calls are then ignored. A request is not
+ * thread safe; build and execute it on one thread.
+ *
+ * <p>Retries follow client-go: up to {@link #maxRetries(int) 10} more attempts for 429 and 5xx
+ * responses that carry an integer {@code Retry-After} (honoured), and for GET requests whose
+ * connection was reset or closed before the response arrived. A streaming body is never retried;
+ * every retry waits for the rate limiter again.
+ */
+public final class Request {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Request.class);
+
+    /** client-go's {@code maxUnstructuredResponseTextBytes}. */
+    static final int MAX_UNSTRUCTURED_TEXT = 2048;
+    static final int TRACE_BODY_LIMIT = 1024;
+    static final int DEFAULT_MAX_RETRIES = 10;
+
+    private final RESTClient client;
+    private final String verb;
+
+    private String pathPrefix;
+    private String subpath = "";
+    private final Map<String, List<String>> params = new LinkedHashMap<>();
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+    private boolean namespaceSet;
+    private String namespace = "";
+    private String resource = "";
+    private String resourceName = "";
+    private String subresource = "";
+
+    private Duration timeout;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private RateLimiter rateLimiter;
+    private Backoff backoff;
+    private WarningHandler warningHandler;
+    private TransportRequest.Body body;
+
+    private KubeException err;
+
+    Request(RESTClient client, String verb) {
+        this.client = client;
+        this.verb = Objects.requireNonNull(verb, "verb").toUpperCase(Locale.ROOT);
+        this.pathPrefix = client.pathPrefix();
+        this.timeout = client.timeout();
+        this.rateLimiter = client.rateLimiter();
+        this.backoff = client.backoffs.get();
+        this.warningHandler = client.warningHandler();
+        setHeaderValues("Accept", List.of(client.accept()));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Building
+
+    /** The HTTP verb, upper case. */
+    public String verb() {
+        return verb;
+    }
+
+    /** Appends segments to the path prefix (the client's API path); not validated. */
+    public Request prefix(String... segments) {
+        if (err == null) {
+            pathPrefix = UrlParts.join(pathPrefix, UrlParts.join(segments));
+        }
+        return this;
+    }
+
+    /** Appends segments after the resource, name and subresource; not validated. */
+    public Request suffix(String... segments) {
+        if (err == null) {
+            subpath = UrlParts.join(subpath, UrlParts.join(segments));
+        }
+        return this;
+    }
+
+    /**
+     * Replaces the path prefix with the server's base path joined with {@code segments}, ignoring
+     * the client's API path. A single segment's trailing {@code /} is kept.
+     */
+    public Request absPath(String... segments) {
+        if (err != null) {
+            return this;
+        }
+        String basePath = client.base().getRawPath();
+        pathPrefix = UrlParts.join(basePath, UrlParts.join(segments));
+        if (segments.length == 1 && (basePath.length() > 1 || segments[0].length() > 1)
+                && segments[0].endsWith("/")) {
+            pathPrefix = pathPrefix + "/";
+        }
+        return this;
+    }
+
+    /** Sets the namespace; an empty one marks the request namespaced without adding a path segment. */
+    public Request namespace(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (err != null) {
+            return this;
+        }
+        if (namespaceSet) {
+            return fail("namespace already set to " + StatusErrors.goQuote(this.namespace)
+                    + ", cannot change to " + StatusErrors.goQuote(namespace));
+        }
+        List<String> problems = UrlParts.pathSegmentErrors(namespace);
+        if (!problems.isEmpty()) {
+            return fail("invalid namespace " + StatusErrors.goQuote(namespace) + ": " + goList(problems));
+        }
+        namespaceSet = true;
+        this.namespace = namespace;
+        return this;
+    }
+
+    /** Sets the namespace only when {@code scoped} is true, as generated clients do for cluster-scoped kinds. */
+    public Request namespaceIfScoped(String namespace, boolean scoped) {
+        return scoped ? namespace(namespace) : this;
+    }
+
+    /** Sets the resource, such as {@code pods}; lower-cased in the URL. Empty is ignored. */
+    public Request resource(String resource) {
+        Objects.requireNonNull(resource, "resource");
+        if (err != null) {
+            return this;
+        }
+        if (!this.resource.isEmpty()) {
+            return fail("resource already set to " + StatusErrors.goQuote(this.resource)
+                    + ", cannot change to " + StatusErrors.goQuote(resource));
+        }
+        List<String> problems = UrlParts.pathSegmentErrors(resource);
+        if (!problems.isEmpty()) {
+            return fail("invalid resource " + StatusErrors.goQuote(resource) + ": " + goList(problems));
+        }
+        this.resource = resource;
+        return this;
+    }
+
+    /** Sets the object name. */
+    public Request name(String name) {
+        Objects.requireNonNull(name, "name");
+        if (err != null) {
+            return this;
+        }
+        if (name.isEmpty()) {
+            return fail("resource name may not be empty");
+        }
+        if (!resourceName.isEmpty()) {
+            return fail("resource name already set to " + StatusErrors.goQuote(resourceName)
+                    + ", cannot change to " + StatusErrors.goQuote(name));
+        }
+        List<String> problems = UrlParts.pathSegmentErrors(name);
+        if (!problems.isEmpty()) {
+            return fail("invalid resource name " + StatusErrors.goQuote(name) + ": " + goList(problems));
+        }
+        resourceName = name;
+        return this;
+    }
+
+    /** Sets the subresource, such as {@code status} or {@code log}; segments are joined with {@code /}. */
+    public Request subResource(String... subresources) {
+        if (err != null) {
+            return this;
+        }
+        String joined = UrlParts.join(subresources);
+        if (!subresource.isEmpty()) {
+            return fail("subresource already set to " + StatusErrors.goQuote(subresource)
+                    + ", cannot change to " + StatusErrors.goQuote(joined));
+        }
+        for (String s : subresources) {
+            List<String> problems = UrlParts.pathSegmentErrors(s);
+            if (!problems.isEmpty()) {
+                return fail("invalid subresource " + StatusErrors.goQuote(s) + ": " + goList(problems));
+            }
+        }
+        subresource = joined;
+        return this;
+    }
+
+    /** Adds a query parameter value; repeated names accumulate. Use {@link #timeout} for {@code timeout}. */
+    public Request param(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (err != null) {
+            return this;
+        }
+        if (name.equals("timeout")) {
+            return fail("must set timeout through the corresponding function, not directly.");
+        }
+        params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        return this;
+    }
+
+    /** Replaces every value of a header. */
+    public Request setHeader(String name, String... values) {
+        Objects.requireNonNull(name, "name");
+        setHeaderValues(name, Arrays.asList(values));
+        return this;
+    }
+
+    private void setHeaderValues(String name, List<String> values) {
+        headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+        List<String> copy = new ArrayList<>(values.size());
+        for (String v : values) {
+            copy.add(Objects.requireNonNull(v, "header value"));
+        }
+        headers.put(name, copy);
+    }
+
+    private boolean hasHeader(String name) {
+        return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+    }
+
+    /**
+     * Sets the body:
+     * <ul>
+     *   <li>{@code byte[]}: sent as is;</li>
+     *   <li>{@code String}: sent as UTF-8 text (unlike client-go, where a string names a file);</li>
+     *   <li>{@link Path}: the file's bytes, read now (a read failure is recorded);</li>
+     *   <li>{@link InputStream}: streamed once; such a request is never retried;</li>
+     *   <li>{@code null}: no body;</li>
+     *   <li>anything else: encoded as JSON with {@link KubeJson}, setting {@code Content-Type} to the
+     *       client's content type unless one was already set (so a patch keeps its patch type).</li>
+     * </ul>
+     * Byte, string, file and stream bodies add no {@code Content-Type}.
+     */
+    public Request body(Object obj) {
+        if (err != null) {
+            return this;
+        }
+        if (obj == null) {
+            body = null;
+        } else if (obj instanceof byte[] bytes) {
+            body = TransportRequest.Body.of(bytes);
+        } else if (obj instanceof String s) {
+            body = TransportRequest.Body.of(s.getBytes(StandardCharsets.UTF_8));
+        } else if (obj instanceof Path file) {
+            try {
+                body = TransportRequest.Body.of(Files.readAllBytes(file));
+            } catch (IOException e) {
+                return fail("unable to read request body from file " + file + ": " + e.getMessage(), e);
+            }
+        } else if (obj instanceof InputStream in) {
+            body = TransportRequest.Body.ofStream(() -> in, -1, false);
+        } else {
+            try {
+                body = TransportRequest.Body.of(KubeJson.toBytes(obj));
+            } catch (RuntimeException e) {
+                return fail("unable to encode request body of type " + obj.getClass().getName()
+                        + " as JSON: " + e.getMessage(), e);
+            }
+            if (!hasHeader("Content-Type")) {
+                setHeader("Content-Type", client.contentType());
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The time allowed for the whole call, retries included; also sent as the {@code timeout} query
+     * parameter in Go's duration format ({@code 30s}, {@code 1m30s}, {@code 500ms}). Zero or
+     * {@code null} means none. Defaults to the config's timeout.
+     */
+    public Request timeout(Duration timeout) {
+        this.timeout = timeout == null || timeout.isZero() ? null : timeout;
+        return this;
+    }
+
+    /** The number of retries after the first attempt; negative means 0. Defaults to 10. */
+    public Request maxRetries(int maxRetries) {
+        this.maxRetries = Math.max(0, maxRetries);
+        return this;
+    }
+
+    /** Replaces the client's rate limiter for this request; {@code null} means not throttled. */
+    public Request throttle(RateLimiter limiter) {
+        this.rateLimiter = limiter;
+        return this;
+    }
+
+    /** Replaces the per-URL backoff for this request; {@code null} means none. */
+    Request backOff(Backoff manager) {
+        this.backoff = manager == null ? Backoff.NONE : manager;
+        return this;
+    }
+
+    /** Handles this request's warnings; {@code null} returns to the client's or process default. */
+    public Request warningHandler(WarningHandler handler) {
+        this.warningHandler = handler == null ? client.warningHandler() : handler;
+        return this;
+    }
+
+    /**
+     * Asks for a server-side printed {@link Table} (falling back to plain JSON for servers or
+     * resources that cannot print one), with {@code includeObject} unless it is {@code null}
+     * (the server then defaults to {@link Table.IncludeObject#METADATA}).
+     */
+    public Request asTable(Table.IncludeObject includeObject) {
+        setHeader("Accept", Table.ACCEPT);
+        if (includeObject != null) {
+            param("includeObject", includeObject.value());
+        }
+        return this;
+    }
+
+    /** {@link #asTable(Table.IncludeObject)} with the server's default for included objects. */
+    public Request asTable() {
+        return asTable(null);
+    }
+
+    private Request fail(String message) {
+        return fail(message, null);
+    }
+
+    private Request fail(String message, Throwable cause) {
+        if (err == null) {
+            err = new InvalidRequestException(message, cause);
+        }
+        return this;
+    }
+
+    /** Go's {@code %v} of a string slice: {@code [a b]}. */
+    private static String goList(List<String> items) {
+        return "[" + String.join(" ", items) + "]";
+    }
+
+    /** The URL this request is sent to, as client-go's {@code Request.URL()}. */
+    public URI url() {
+        String p = pathPrefix;
+        if (namespaceSet && !namespace.isEmpty()) {
+            p = UrlParts.join(p, "namespaces", namespace);
+        }
+        if (!resource.isEmpty()) {
+            p = UrlParts.join(p, resource.toLowerCase(Locale.ROOT));
+        }
+        // Join drops trailing slashes, so the prefix keeps its own when nothing was appended.
+        if (!resourceName.isEmpty() || !subpath.isEmpty() || !subresource.isEmpty()) {
+            p = UrlParts.join(p, resourceName, subresource, subpath);
+        }
+        Map<String, List<String>> query = params;
+        if (timeout != null) {
+            query = new LinkedHashMap<>(params);
+            query.put("timeout", List.of(UrlParts.goDuration(timeout)));
+        }
+        URI base = client.base();
+        String encodedQuery = UrlParts.encodeQuery(query);
+        String s = base.getScheme() + "://" + base.getRawAuthority() + UrlParts.escapePath(p)
+                + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery);
+        return URI.create(s);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Execution
+
+    /**
+     * Sends the request, reads the whole response and returns it. Server errors do not throw: they
+     * are in {@link Result#error()}, and {@link Result#into} throws them.
+     *
+     * @throws InvalidRequestException when the request was built with an error
+     * @throws KubeIOException when the server could not be reached (after any retries)
+     */
+    public Result execute() {
+        Exchange ex = send(Mode.EXECUTE);
+        return ex.toResult();
+    }
+
+    /**
+     * Sends the request and returns the body of a successful (200-206) response; any other status
+     * becomes client-go's generic status error built from the code and body.
+     */
+    public byte[] executeRaw() {
+        Exchange ex = send(Mode.EXECUTE);
+        byte[] bytes = ex.readBody();
+        int code = ex.response.statusCode();
+        if (code < 200 || code > 206) {
+            throw ex.genericError(bytes);
+        }
+        return bytes;
+    }
+
+    /**
+     * Sends the request and returns the live body of a 2xx response, such as a container log;
+     * closing the stream ends the exchange. Connection failures are never retried.
+     */
+    public InputStream stream() {
+        Exchange ex = send(Mode.STREAM);
+        int code = ex.response.statusCode();
+        if (code >= 200 && code < 300) {
+            handleWarnings(ex.response);
+            return new FilterInputStream(ex.response.body()) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        ex.response.close();
+                    }
+                }
+            };
+        }
+        Result result = ex.toResult();
+        KubeException error = result.error();
+        if (error != null) {
+            throw error;
+        }
+        throw new KubeException(code + " while accessing " + ex.url + ": "
+                + new String(result.raw(), StandardCharsets.UTF_8));
+    }
+
+    enum Mode {
+        EXECUTE, STREAM, WATCH
+    }
+
+    /** A response whose headers have arrived, with what is needed to interpret it. */
+    final class Exchange {
+        final URI url;
+        final TransportResponse response;
+        final long startNanos;
+
+        Exchange(URI url, TransportResponse response, long startNanos) {
+            this.url = url;
+            this.response = response;
+            this.startNanos = startNanos;
+        }
+
+        byte[] readBody() {
+            try (TransportResponse r = response; InputStream in = r.body()) {
+                byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("Response body: {}", truncate(bytes));
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new KubeIOException("unexpected error when reading response body. Please retry. Original error: "
+                        + e.getMessage() + " (" + verb + " " + url + ")", e);
+            }
+        }
+
+        Result toResult() {
+            byte[] bytes = readBody();
+            int code = response.statusCode();
+            String responseType = response.header("Content-Type").orElse("");
+            String contentType = responseType.isEmpty() ? client.contentType() : responseType;
+            List<WarningHeader> warnings = handleWarnings(response);
+            KubeException error = null;
+            if ((code < 200 || code > 206) && code != 101) {
+                error = Result.isJson(contentType) ? Result.failureStatus(bytes) : null;
+                if (error == null) {
+                    error = genericError(bytes);
+                }
+            }
+            return new Result(bytes, code, contentType, warnings, error);
+        }
+
+        KubeException genericError(byte[] bytes) {
+            String type = response.header("Content-Type").orElse("");
+            String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            boolean text = type.isEmpty() || media.startsWith("text/");
+            String message = "unknown";
+            if (text) {
+                int n = Math.min(bytes.length, MAX_UNSTRUCTURED_TEXT);
+                message = new String(bytes, 0, n, StandardCharsets.UTF_8).strip();
+            }
+            String group = resource.isEmpty() ? "" : client.apiVersion().group();
+            return StatusErrors.generic(response.statusCode(), verb, group, resource, resourceName, message,
+                    retryAfterSeconds(response));
+        }
+    }
+
+    List<WarningHeader> handleWarnings(TransportResponse response) {
+        List<String> values = response.headerValues("Warning");
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<WarningHeader> warnings = WarningHeaders.parse(values);
+        WarningHandler handler = warningHandler != null ? warningHandler : WarningHandlers.getDefault();
+        for (WarningHeader w : warnings) {
+            handler.handleWarning(w.code(), w.agent(), w.text());
+        }
+        return List.copyOf(warnings);
+    }
+
+    private void preflight() {
+        if (!namespaceSet || !namespace.isEmpty()) {
+            return;
+        }
+        if (verb.equals("POST")) {
+            throw new InvalidRequestException("an empty namespace may not be set during creation");
+        }
+        if ((verb.equals("GET") || verb.equals("PUT") || verb.equals("DELETE")) && !resourceName.isEmpty()) {
+            throw new InvalidRequestException("an empty namespace may not be set when a resource name is provided");
+        }
+    }
+
+    /** Runs the attempts, retrying as client-go's {@code withRetry} does, and returns the final response. */
+    Exchange send(Mode mode) {
+        if (err != null) {
+            throw err;
+        }
+        preflight();
+        URI url = url();
+        String host = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+        long deadline = mode == Mode.EXECUTE && timeout != null ? System.nanoTime() + saturatedNanos(timeout) : 0;
+        // client-go throttles a watch only on its retries.
+        if (mode != Mode.WATCH) {
+            throttle(url, host, deadline);
+        }
+        int retries = 0;
+        Duration retryAfter = Duration.ZERO;
+        IOException previousError = null;
+        while (true) {
+            Duration delay = backoff.calculate(url);
+            if (retries > 0 && retryAfter.compareTo(delay) > 0) {
+                delay = retryAfter;
+            }
+            sleep(delay, url, deadline);
+            if (retries > 0) {
+                throttle(url, host, deadline);
+            }
+            TransportRequest request = buildRequest(url, deadline);
+            long start = System.nanoTime();
+            TransportResponse response = null;
+            IOException failure = null;
+            try {
+                response = client.transport().send(request);
+            } catch (IOException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KubeIOException("interrupted while sending " + verb + " " + url, e);
+            }
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            int code = response == null ? 0 : response.statusCode();
+            backoff.update(url, code, failure);
+            client.hooks.requestResult(verb, host, resource, code, latency);
+            logAttempt(url, response, failure, latency);
+
+            boolean mayRetry = retries < maxRetries && (request.body() == null || request.body().repeatable());
+            if (failure != null) {
+                if (mayRetry && retriableTransportError(mode, failure)) {
+                    retries++;
+                    retryAfter = Duration.ofSeconds(1);
+                    String reason = "retries: " + retries + ", retry-after: 1s - retry-reason: due to retryable error, error: "
+                            + failure.getMessage();
+                    client.hooks.retry(verb, host, reason);
+                    LOG.debug("Retrying {} {}: {}", verb, url, reason);
+                    previousError = failure;
+                    continue;
+                }
+                throw transportError(url, failure, previousError);
+            }
+            Integer seconds = (code == 429 || code >= 500) ? parseRetryAfter(response) : null;
+            if (mayRetry && seconds != null) {
+                retries++;
+                retryAfter = Duration.ofSeconds(Math.max(0, seconds));
+                String reason = "retries: " + retries + ", retry-after: " + seconds + "s - retry-reason: "
+                        + (code == 429 ? "due to server-side throttling, FlowSchema UID: \""
+                                + response.header("X-Kubernetes-PF-FlowSchema-UID").orElse("") + "\""
+                                : String.valueOf(code));
+                client.hooks.retry(verb, host, reason);
+                LOG.debug("Retrying {} {}: {}", verb, url, reason);
+                drainAndClose(response);
+                continue;
+            }
+            return new Exchange(url, response, start);
+        }
+    }
+
+    private TransportRequest buildRequest(URI url, long deadline) {
+        TransportRequest.Builder b = TransportRequest.builder(verb, url);
+        headers.forEach((name, values) -> values.forEach(v -> b.addHeader(name, v)));
+        b.body(body);
+        if (deadline != 0) {
+            b.timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        } else if (timeout != null) {
+            b.timeout(timeout);
+        }
+        TransportRequest request = b.build();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Request headers for {} {}: {}", verb, url, redact(request.headers()));
+            if (body != null && body.bytes() != null) {
+                LOG.trace("Request body: {}", truncate(body.bytes()));
+            }
+        }
+        return request;
+    }
+
+    private void throttle(URI url, String host, long deadline) {
+        RateLimiter limiter = rateLimiter;
+        if (limiter == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            if (deadline != 0) {
+                limiter.await(Duration.ofNanos(Math.max(0, deadline - start)));
+            } else {
+                limiter.accept();
+            }
+        } catch (RateLimiterTimeoutException e) {
+            throw new RateLimiterTimeoutException("client rate limiter Wait returned an error: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeIOException("interrupted while waiting for the client rate limiter (" + verb + " " + url + ")", e);
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        client.hooks.rateLimiterWait(verb, host, waited);
+        if (waited.toMillis() > 50) {
+            LOG.debug("Waited for {} due to client-side throttling, not priority and fairness, request: {}:{}",
+                    UrlParts.goDuration(waited), verb, url);
+        }
+    }
+
+    private void sleep(Duration delay, URI url, long deadline) {
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        if (deadline != 0 && System.nanoTime() + saturatedNanos(delay) > deadline) {
+            throw new KubeIOException("request timeout of " + UrlParts.goDuration(timeout)
+                    + " exceeded before the next attempt (" + verb + " " + url + ")");
+        }
+        try {
+            client.sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeIOException("interrupted while waiting to retry " + verb + " " + url, e);
+        }
+    }
+
+    private boolean retriableTransportError(Mode mode, IOException e) {
+        return switch (mode) {
+            case EXECUTE -> verb.equals("GET") && isProbableEof(e);
+            case WATCH -> isProbableEof(e) || isTimeout(e);
+            case STREAM -> false;
+        };
+    }
+
+    /** Connection resets and premature closes, which the JDK reports under several messages. */
+    static boolean isProbableEof(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("connection reset") || m.contains("eof") || m.contains("broken pipe")
+                    || m.contains("received no bytes") || m.contains("connection closed")
+                    || m.contains("use of closed network connection") || m.contains("goaway")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private KubeIOException transportError(URI url, IOException failure, IOException previous) {
+        String message = verb + " " + url + ": " + describe(failure);
+        if (previous != null && !describe(previous).equals(describe(failure))) {
+            message = message + " - error from a previous attempt: " + describe(previous);
+        }
+        return new KubeIOException(message, failure);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static Integer parseRetryAfter(TransportResponse response) {
+        String value = response.header("Retry-After").orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static int retryAfterSeconds(TransportResponse response) {
+        Integer s = parseRetryAfter(response);
+        return s == null ? 0 : s;
+    }
+
+    /** Reads a little of a discarded body so the connection can be reused, then closes it. */
+    private static void drainAndClose(TransportResponse response) {
+        try (TransportResponse r = response; InputStream in = r.body()) {
+            if (in != null) {
+                in.readNBytes(2048);
+            }
+        } catch (IOException ignored) {
+            // The response is discarded; a failure to drain only costs the connection.
+        }
+    }
+
+    private void logAttempt(URI url, TransportResponse response, IOException failure, Duration latency) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        long ms = latency.toMillis();
+        if (failure != null) {
+            LOG.debug("{} {} failed in {} ms: {}", verb, url, ms, describe(failure));
+            return;
+        }
+        LOG.debug("{} {} {} in {} ms", verb, url, response.statusCode(), ms);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Response headers: {}", redact(response.headers()));
+        }
+    }
+
+    static Map<String, List<String>> redact(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((k, v) -> {
+            String lower = k.toLowerCase(Locale.ROOT);
+            boolean secret = lower.equals("authorization") || lower.equals("proxy-authorization")
+                    || lower.equals("cookie") || lower.equals("set-cookie");
+            out.put(k, secret ? List.of("<masked>") : v);
+        });
+        return out;
+    }
+
+    static String truncate(byte[] bytes) {
+        int n = Math.min(bytes.length, TRACE_BODY_LIMIT);
+        String s = new String(bytes, 0, n, StandardCharsets.UTF_8);
+        return bytes.length > n ? s + " [truncated " + (bytes.length - n) + " bytes]" : s;
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 2;
+        }
+    }
+
+}

@@ -1,0 +1,184 @@
+package io.kubeclient.rest;
+
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Status;
+import io.kubeclient.KubeException;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * The outcome of {@link Request#execute()}: the whole body, the status code, the warnings, and the
+ * error when the server refused the request. The Java form of client-go's {@code rest.Result}.
+ *
+ * <p>Decoding methods throw {@link #error()} when there is one, so
+ * {@code request.execute().into(Pod.class)} either returns the object or throws the server's
+ * {@code Status}.
+ */
+public final class Result {
+
+    private final byte[] body;
+    private final int statusCode;
+    private final String contentType;
+    private final List<WarningHeader> warnings;
+    private final KubeException error;
+
+    Result(byte[] body, int statusCode, String contentType, List<WarningHeader> warnings, KubeException error) {
+        this.body = body;
+        this.statusCode = statusCode;
+        this.contentType = contentType;
+        this.warnings = warnings;
+        this.error = error;
+    }
+
+    /**
+     * Decodes the body into {@code type}.
+     *
+     * @throws KubeException the {@link #error()} if any; an error when the body is empty (such as a
+     *     204), is not JSON, cannot be decoded, or is a failure {@code Status} instead of the object
+     */
+    public <T> T into(Class<T> type) {
+        checkDecodable();
+        if (type == Table.class) {
+            String kind = topLevelKind();
+            if (!"Table".equals(kind)) {
+                throwIfFailureStatus(kind);
+                throw new KubeException("the server did not return a Table but " + (kind == null ? "an object without kind" : kind)
+                        + "; it may not support server-side printing for this resource");
+            }
+        } else if (type != Status.class) {
+            throwIfFailureStatus(topLevelKind());
+        }
+        return decode(KubeJson.readerFor(type), type.getSimpleName());
+    }
+
+    /** Decodes the body into a generic type such as {@code Map<String, Object>}; see {@link #into(Class)}. */
+    public <T> T into(TypeReference<T> type) {
+        checkDecodable();
+        throwIfFailureStatus(topLevelKind());
+        return decode(KubeJson.readerFor(type), type.getType().getTypeName());
+    }
+
+    /**
+     * Decodes the body into the fabric8 model its {@code apiVersion} and {@code kind} name, through
+     * fabric8's resource registry ({@code KubernetesResource}'s deserializer); kinds it does not
+     * know become {@code GenericKubernetesResource}.
+     */
+    public KubernetesResource get() {
+        checkDecodable();
+        throwIfFailureStatus(topLevelKind());
+        return decode(KubeJson.readerFor(KubernetesResource.class), "a Kubernetes object");
+    }
+
+    /** The body as received, possibly empty; never {@code null}. A copy. */
+    public byte[] raw() {
+        return body.clone();
+    }
+
+    /** The HTTP status code of the final attempt. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** The response's {@code Content-Type}, or the request's when the server sent none. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Whether the server answered 201 Created. */
+    public boolean wasCreated() {
+        return statusCode == 201;
+    }
+
+    /** Every warning the server sent, whatever its code. */
+    public List<WarningHeader> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The error, or {@code null} on success: the server's {@code Status} when the body of a non-2xx
+     * response is one with status {@code Failure}, otherwise client-go's generic status for the code.
+     */
+    public KubeException error() {
+        return error;
+    }
+
+    private void checkDecodable() {
+        if (error != null) {
+            throw error;
+        }
+        if (!isJson(contentType)) {
+            throw new KubeException("serializer for " + contentType + " doesn't exist");
+        }
+        if (body.length == 0) {
+            throw new KubeException("0-length response with status code: " + statusCode
+                    + " and content type: " + contentType);
+        }
+    }
+
+    private <T> T decode(ObjectReader reader, String target) {
+        try {
+            return reader.readValue(body);
+        } catch (JacksonException e) {
+            throw new KubeException("unable to decode the response (status " + statusCode + ") into "
+                    + target + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void throwIfFailureStatus(String kind) {
+        if (!"Status".equals(kind)) {
+            return;
+        }
+        Status status = decode(KubeJson.readerFor(Status.class), "Status");
+        if (!"Success".equals(status.getStatus())) {
+            throw StatusErrors.fromStatus(status);
+        }
+    }
+
+    /** The top-level {@code kind}, read without decoding the rest when it comes first (as servers send it). */
+    private String topLevelKind() {
+        return topLevelKind(body);
+    }
+
+    static String topLevelKind(byte[] json) {
+        try (JsonParser p = KubeJson.mapper().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("kind")) {
+                    return value == JsonToken.VALUE_STRING ? p.getString() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    static boolean isJson(String contentType) {
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json");
+    }
+
+    /** The server's own {@code Status} error when {@code body} is one with status {@code Failure}; else {@code null}. */
+    static KubeException failureStatus(byte[] body) {
+        if (body.length == 0 || !"Status".equals(topLevelKind(body))) {
+            return null;
+        }
+        try {
+            Status status = KubeJson.readerFor(Status.class).readValue(body);
+            return "Failure".equals(status.getStatus()) ? StatusErrors.fromStatus(status) : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.kubeclient.rest;
+
+import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.flowcontrol.RateLimiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A MockWebServer per test, and fakes for the sleeper, limiter and hooks. */
+abstract class RestTestSupport {
+
+    MockWebServer server;
+    final JdkTestTransport transport = new JdkTestTransport();
+    final RecordingSleeper sleeper = new RecordingSleeper();
+    final RecordingHooks hooks = new RecordingHooks();
+    final CountingLimiter limiter = new CountingLimiter();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    String host() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    RestConfig.Builder config() {
+        return RestConfig.builder().host(host()).apiPath("/api").groupVersion(GroupVersion.of("", "v1"))
+                .rateLimiter(limiter);
+    }
+
+    RESTClient client() {
+        return client(config().build());
+    }
+
+    RESTClient client(RestConfig config) {
+        return new RESTClient(config, true, transport, false, sleeper, hooks, () -> Backoff.NONE);
+    }
+
+    void enqueue(int code, String body, String... headers) {
+        MockResponse.Builder b = new MockResponse.Builder().code(code).body(body);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.addHeader(headers[i], headers[i + 1]);
+        }
+        server.enqueue(b.build());
+    }
+
+    void enqueueJson(int code, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        enqueue(code, body, all);
+    }
+
+    RecordedRequest take() throws InterruptedException {
+        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        if (r == null) {
+            throw new AssertionError("no request arrived");
+        }
+        return r;
+    }
+
+    static final class RecordingSleeper implements Sleeper {
+        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void sleep(Duration duration) {
+            sleeps.add(duration);
+        }
+    }
+
+    static final class RecordingHooks implements Hooks {
+        final List<String> retries = new CopyOnWriteArrayList<>();
+        final List<Integer> results = new CopyOnWriteArrayList<>();
+        final AtomicInteger waits = new AtomicInteger();
+
+        @Override
+        public void rateLimiterWait(String verb, String host, Duration waited) {
+            waits.incrementAndGet();
+        }
+
+        @Override
+        public void requestResult(String verb, String host, String resource, int code, Duration latency) {
+            results.add(code);
+        }
+
+        @Override
+        public void retry(String verb, String host, String reason) {
+            retries.add(reason);
+        }
+    }
+
+    static final class CountingLimiter implements RateLimiter {
+        final AtomicInteger accepts = new AtomicInteger();
+        final AtomicInteger awaits = new AtomicInteger();
+
+        @Override
+        public boolean tryAccept() {
+            return true;
+        }
+
+        @Override
+        public void accept() {
+            accepts.incrementAndGet();
+        }
+
+        @Override
+        public void await(Duration timeout) {
+            awaits.incrementAndGet();
+        }
+
+        @Override
+        public float qps() {
+            return 1;
+        }
+
+        int total() {
+            return accepts.get() + awaits.get();
+        }
+    }
+}
