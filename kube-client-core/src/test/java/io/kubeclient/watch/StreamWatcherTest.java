@@ -15,13 +15,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.SequenceInputStream;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -311,10 +309,5 @@ class StreamWatcherTest {
             remaining -= n;
             return n;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static String text(byte[] b) throws IOException {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
