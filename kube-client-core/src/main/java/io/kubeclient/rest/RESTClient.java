@@ -2,7 +2,11 @@ package io.kubeclient.rest;
 
 import io.kubeclient.ConfigException;
 import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
+import io.kubeclient.flowcontrol.RateLimiters;
+import io.kubeclient.flowcontrol.Sleeper;
+import io.kubeclient.rest.metrics.ClientMetrics;
 import io.kubeclient.transport.HttpTransport;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,11 +41,11 @@ public final class RESTClient implements AutoCloseable {
     private final Duration timeout;
     private final WarningHandler warningHandler;
     final Sleeper sleeper;
-    final Hooks hooks;
-    final Supplier<Backoff> backoffs;
+    final ClientMetrics metrics;
+    final Supplier<BackoffManager> backoffs;
 
     RESTClient(RestConfig config, boolean versioned, HttpTransport transport, boolean ownsTransport,
-            Sleeper sleeper, Hooks hooks, Supplier<Backoff> backoffs) {
+            Sleeper sleeper, ClientMetrics metrics, Supplier<BackoffManager> backoffs) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(transport, "transport");
         GroupVersion gv = config.groupVersion();
@@ -63,7 +67,7 @@ public final class RESTClient implements AutoCloseable {
         this.timeout = t == null || t.isZero() || t.isNegative() ? null : t;
         this.warningHandler = config.warningHandler();
         this.sleeper = sleeper;
-        this.hooks = hooks;
+        this.metrics = metrics;
         this.backoffs = backoffs;
     }
 
@@ -76,14 +80,14 @@ public final class RESTClient implements AutoCloseable {
     public static RESTClient forConfig(RestConfig config) {
         requireGroupVersion(config);
         return new RESTClient(config, true, TransportFactory.forConfig(config), true,
-                Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+                Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
     /** A client for the API root {@code config.apiPath()} with no group/version, such as discovery uses. */
     public static RESTClient unversionedForConfig(RestConfig config) {
         Objects.requireNonNull(config, "config");
         return new RESTClient(config, false, TransportFactory.forConfig(config), true,
-                Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+                Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
     /**
@@ -92,13 +96,13 @@ public final class RESTClient implements AutoCloseable {
      */
     public static RESTClient forConfigAndTransport(RestConfig config, HttpTransport transport) {
         requireGroupVersion(config);
-        return new RESTClient(config, true, transport, false, Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+        return new RESTClient(config, true, transport, false, Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
     /** The unversioned form of {@link #forConfigAndTransport}. */
     public static RESTClient unversionedForConfigAndTransport(RestConfig config, HttpTransport transport) {
         Objects.requireNonNull(config, "config");
-        return new RESTClient(config, false, transport, false, Sleeper.system(), Hooks.NONE, () -> Backoff.NONE);
+        return new RESTClient(config, false, transport, false, Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
     private static void requireGroupVersion(RestConfig config) {
@@ -181,6 +185,12 @@ public final class RESTClient implements AutoCloseable {
         return warningHandler;
     }
 
+    /**
+     * client-go's {@code readExpBackoffConfig}: a fresh backoff manager per request, exponential
+     * only when {@code KUBE_CLIENT_BACKOFF_BASE} and {@code KUBE_CLIENT_BACKOFF_DURATION} are set.
+     */
+    private static final Supplier<BackoffManager> ENV_BACKOFF = () -> BackoffManager.fromEnvironment(System::getenv);
+
     static RateLimiter rateLimiterFor(RestConfig config) {
         if (config.rateLimiter() != null) {
             return config.rateLimiter();
@@ -190,7 +200,11 @@ public final class RESTClient implements AutoCloseable {
         if (qps < 0) {
             return null;
         }
-        return new SimpleTokenBucket(qps, burst);
+        try {
+            return RateLimiters.tokenBucket(qps, burst);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid client rate limit: " + e.getMessage(), null, "burst", e);
+        }
     }
 
     static String versionedApiPath(String apiPath, GroupVersion gv) {

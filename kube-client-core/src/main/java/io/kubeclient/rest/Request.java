@@ -2,10 +2,14 @@ package io.kubeclient.rest;
 
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
+import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.RateLimiterTimeoutException;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
+import io.kubeclient.watch.StreamWatcher;
+import io.kubeclient.watch.Watch;
+import io.kubeclient.watch.WatchDecoder;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -65,7 +69,7 @@ public final class Request {
     private Duration timeout;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private RateLimiter rateLimiter;
-    private Backoff backoff;
+    private BackoffManager backoff;
     private WarningHandler warningHandler;
     private TransportRequest.Body body;
 
@@ -307,9 +311,13 @@ public final class Request {
         return this;
     }
 
-    /** Replaces the per-URL backoff for this request; {@code null} means none. */
-    Request backOff(Backoff manager) {
-        this.backoff = manager == null ? Backoff.NONE : manager;
+    /**
+     * Replaces the per-URL backoff for this request, whose delay is waited before every attempt;
+     * {@code null} means none. By default there is none unless the environment sets
+     * {@code KUBE_CLIENT_BACKOFF_BASE} and {@code KUBE_CLIENT_BACKOFF_DURATION}.
+     */
+    public Request backOff(BackoffManager manager) {
+        this.backoff = manager == null ? BackoffManager.noBackoff() : manager;
         return this;
     }
 
@@ -416,16 +424,7 @@ public final class Request {
         int code = ex.response.statusCode();
         if (code >= 200 && code < 300) {
             handleWarnings(ex.response);
-            return new FilterInputStream(ex.response.body()) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        ex.response.close();
-                    }
-                }
-            };
+            return closingBody(ex.response);
         }
         Result result = ex.toResult();
         KubeException error = result.error();
@@ -434,6 +433,62 @@ public final class Request {
         }
         throw new KubeException(code + " while accessing " + ex.url + ": "
                 + new String(result.raw(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts a watch (adding {@code watch=true} unless set) and decodes its events into {@code type}.
+     * Unlike other calls, the first attempt is not throttled (retries are); a connection that fails
+     * with a reset, EOF or timeout is retried and, once retries are exhausted, yields an
+     * already-ended watch rather than an error, as client-go does.
+     *
+     * @throws KubeException the server's error when it does not answer 200
+     */
+    public <T> Watch<T> watch(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return watch(WatchDecoder.of(KubeJson.mapper(), type));
+    }
+
+    /** {@link #watch(Class)} with a decoder of one's own, for example one choosing the type per object. */
+    public <T> Watch<T> watch(WatchDecoder<T> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        if (err == null && !params.containsKey("watch")) {
+            params.put("watch", new ArrayList<>(List.of("true")));
+        }
+        Exchange ex;
+        try {
+            ex = send(Mode.WATCH);
+        } catch (KubeIOException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException && (isProbableEof(cause) || isTimeout(cause))) {
+                LOG.debug("Watch {} ended before it started: {}", verb, e.getMessage());
+                return Watch.empty();
+            }
+            throw e;
+        }
+        int code = ex.response.statusCode();
+        if (code == 200) {
+            handleWarnings(ex.response);
+            return StreamWatcher.open(closingBody(ex.response), decoder);
+        }
+        KubeException error = ex.toResult().error();
+        if (error != null) {
+            throw error;
+        }
+        throw new KubeException("for request " + ex.url + ", got status: " + code);
+    }
+
+    /** The response body, closing the whole response when it is closed. */
+    private static InputStream closingBody(TransportResponse response) {
+        return new FilterInputStream(response.body()) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    response.close();
+                }
+            }
+        };
     }
 
     enum Mode {
@@ -538,7 +593,7 @@ public final class Request {
         Duration retryAfter = Duration.ZERO;
         IOException previousError = null;
         while (true) {
-            Duration delay = backoff.calculate(url);
+            Duration delay = backoff.calculateBackoff(url);
             if (retries > 0 && retryAfter.compareTo(delay) > 0) {
                 delay = retryAfter;
             }
@@ -550,6 +605,7 @@ public final class Request {
             long start = System.nanoTime();
             TransportResponse response = null;
             IOException failure = null;
+            client.metrics.requestStarted(verb, host);
             try {
                 response = client.transport().send(request);
             } catch (IOException e) {
@@ -557,11 +613,15 @@ public final class Request {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KubeIOException("interrupted while sending " + verb + " " + url, e);
+            } finally {
+                client.metrics.requestFinished(verb, host);
             }
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            long latencyNanos = System.nanoTime() - start;
+            Duration latency = Duration.ofNanos(latencyNanos);
             int code = response == null ? 0 : response.statusCode();
-            backoff.update(url, code, failure);
-            client.hooks.requestResult(verb, host, resource, code, latency);
+            backoff.updateBackoff(url, failure, code);
+            client.metrics.requestLatency(verb, host, resource, code, latencyNanos);
+            client.metrics.requestResult(verb, host, code);
             logAttempt(url, response, failure, latency);
 
             boolean mayRetry = retries < maxRetries && (request.body() == null || request.body().repeatable());
@@ -571,7 +631,7 @@ public final class Request {
                     retryAfter = Duration.ofSeconds(1);
                     String reason = "retries: " + retries + ", retry-after: 1s - retry-reason: due to retryable error, error: "
                             + failure.getMessage();
-                    client.hooks.retry(verb, host, reason);
+                    client.metrics.requestRetry(verb, host, 0, reason);
                     LOG.debug("Retrying {} {}: {}", verb, url, reason);
                     previousError = failure;
                     continue;
@@ -586,7 +646,7 @@ public final class Request {
                         + (code == 429 ? "due to server-side throttling, FlowSchema UID: \""
                                 + response.header("X-Kubernetes-PF-FlowSchema-UID").orElse("") + "\""
                                 : String.valueOf(code));
-                client.hooks.retry(verb, host, reason);
+                client.metrics.requestRetry(verb, host, code, reason);
                 LOG.debug("Retrying {} {}: {}", verb, url, reason);
                 drainAndClose(response);
                 continue;
@@ -632,8 +692,9 @@ public final class Request {
             Thread.currentThread().interrupt();
             throw new KubeIOException("interrupted while waiting for the client rate limiter (" + verb + " " + url + ")", e);
         }
-        Duration waited = Duration.ofNanos(System.nanoTime() - start);
-        client.hooks.rateLimiterWait(verb, host, waited);
+        long waitedNanos = System.nanoTime() - start;
+        client.metrics.rateLimiterWait(verb, host, waitedNanos);
+        Duration waited = Duration.ofNanos(waitedNanos);
         if (waited.toMillis() > 50) {
             LOG.debug("Waited for {} due to client-side throttling, not priority and fairness, request: {}:{}",
                     UrlParts.goDuration(waited), verb, url);

@@ -482,7 +482,7 @@ class RequestExecutionTest extends RestTestSupport {
             }
             return transport.send(request);
         };
-        return new RESTClient(config().build(), true, flaky, false, sleeper, hooks, () -> Backoff.NONE);
+        return new RESTClient(config().build(), true, flaky, false, sleeper, hooks, io.kubeclient.flowcontrol.BackoffManager::noBackoff);
     }
 
     @Test
@@ -510,7 +510,7 @@ class RequestExecutionTest extends RestTestSupport {
                 new java.io.IOException("connection closed by peer")).iterator();
         RESTClient failing = new RESTClient(config().build(), true, request -> {
             throw errors.next();
-        }, false, sleeper, hooks, () -> Backoff.NONE);
+        }, false, sleeper, hooks, io.kubeclient.flowcontrol.BackoffManager::noBackoff);
         assertThatThrownBy(() -> failing.get().maxRetries(1).execute())
                 .isInstanceOf(KubeIOException.class)
                 .hasMessage("GET " + host() + "/api/v1: connection closed by peer"
@@ -573,6 +573,56 @@ class RequestExecutionTest extends RestTestSupport {
                 .hasMessageStartingWith("GET http://127.0.0.1:1/api/v1: ");
     }
 
+    // ---- metrics and backoff
+
+    @Test
+    void reportsEveryAttemptToMetrics() {
+        enqueue(429, "", "Retry-After", "1");
+        enqueueJson(200, POD);
+        client().get().namespace("ns").resource("pods").execute();
+        assertThat(hooks.started.get()).isEqualTo(2);
+        assertThat(hooks.inFlight.get()).isZero();
+        assertThat(hooks.latencies).containsExactly("GET pods 429", "GET pods 200");
+        assertThat(hooks.results).containsExactly(429, 200);
+        assertThat(hooks.retryCodes).containsExactly(429);
+        assertThat(hooks.waits.get()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsTransportFailureAsCodeZero() {
+        enqueueJson(200, POD);
+        flakyClient(1, new java.net.SocketException("Connection reset")).get().execute();
+        assertThat(hooks.results).containsExactly(0, 200);
+        assertThat(hooks.retryCodes).containsExactly(0);
+    }
+
+    @Test
+    void waitsBackoffBeforeEveryAttemptAndReportsOutcomes() {
+        List<String> updates = new ArrayList<>();
+        io.kubeclient.flowcontrol.BackoffManager backoff = new io.kubeclient.flowcontrol.BackoffManager() {
+            @Override
+            public void updateBackoff(java.net.URI url, Throwable error, int responseCode) {
+                updates.add(url.getPath() + " " + responseCode);
+            }
+
+            @Override
+            public Duration calculateBackoff(java.net.URI url) {
+                return Duration.ofSeconds(2);
+            }
+
+            @Override
+            public void sleep(Duration duration) {
+                throw new AssertionError("the request sleeps through its own sleeper");
+            }
+        };
+        enqueue(503, "", "Retry-After", "1");
+        enqueue(503, "", "Retry-After", "5");
+        enqueueJson(200, POD);
+        client().get().resource("pods").backOff(backoff).execute();
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        assertThat(updates).containsExactly("/api/v1/pods 503", "/api/v1/pods 503", "/api/v1/pods 200");
+    }
+
     // ---- rate limiting
 
     @Test
@@ -612,7 +662,7 @@ class RequestExecutionTest extends RestTestSupport {
 
     @Test
     void limiterTimeoutIsReportedWithClientGoPrefix() {
-        RESTClient c = client(config().rateLimiter(new SimpleTokenBucket(1, 0)).build());
+        RESTClient c = client(config().rateLimiter(io.kubeclient.flowcontrol.RateLimiters.tokenBucket(1, 0)).build());
         assertThatThrownBy(() -> c.get().timeout(Duration.ofSeconds(1)).execute())
                 .isInstanceOf(io.kubeclient.flowcontrol.RateLimiterTimeoutException.class)
                 .hasMessage("client rate limiter Wait returned an error: rate: Wait(n=1) exceeds limiter's burst 0");

@@ -1,7 +1,10 @@
 package io.kubeclient.rest;
 
 import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
+import io.kubeclient.flowcontrol.Sleeper;
+import io.kubeclient.rest.metrics.ClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,7 +50,7 @@ abstract class RestTestSupport {
     }
 
     RESTClient client(RestConfig config) {
-        return new RESTClient(config, true, transport, false, sleeper, hooks, () -> Backoff.NONE);
+        return new RESTClient(config, true, transport, false, sleeper, hooks, BackoffManager::noBackoff);
     }
 
     void enqueue(int code, String body, String... headers) {
@@ -83,23 +86,44 @@ abstract class RestTestSupport {
         }
     }
 
-    static final class RecordingHooks implements Hooks {
+    static final class RecordingHooks implements ClientMetrics {
         final List<String> retries = new CopyOnWriteArrayList<>();
+        final List<Integer> retryCodes = new CopyOnWriteArrayList<>();
         final List<Integer> results = new CopyOnWriteArrayList<>();
+        final List<String> latencies = new CopyOnWriteArrayList<>();
         final AtomicInteger waits = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger started = new AtomicInteger();
 
         @Override
-        public void rateLimiterWait(String verb, String host, Duration waited) {
+        public void rateLimiterWait(String verb, String host, long waitNanos) {
             waits.incrementAndGet();
         }
 
         @Override
-        public void requestResult(String verb, String host, String resource, int code, Duration latency) {
+        public void requestStarted(String verb, String host) {
+            inFlight.incrementAndGet();
+            started.incrementAndGet();
+        }
+
+        @Override
+        public void requestFinished(String verb, String host) {
+            inFlight.decrementAndGet();
+        }
+
+        @Override
+        public void requestLatency(String verb, String host, String resource, int code, long latencyNanos) {
+            latencies.add(verb + " " + resource + " " + code);
+        }
+
+        @Override
+        public void requestResult(String verb, String host, int code) {
             results.add(code);
         }
 
         @Override
-        public void retry(String verb, String host, String reason) {
+        public void requestRetry(String verb, String host, int code, String reason) {
+            retryCodes.add(code);
             retries.add(reason);
         }
     }
