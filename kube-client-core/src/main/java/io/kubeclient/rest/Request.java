@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One HTTP call to the API server, built fluently: the Java form of client-go's {@code rest.Request}.
@@ -222,6 +223,58 @@ public final class Request {
         }
         params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
         return this;
+    }
+
+    /**
+     * Adds the fields of an options object as query parameters, as client-go's
+     * {@code VersionedParams}: each JSON property becomes a parameter of that name ({@code kind} and
+     * {@code apiVersion} excepted), lists repeat the parameter, nested objects are flattened, and
+     * {@code null} fields and empty strings are left out. Works with fabric8's
+     * {@code ListOptions}, {@code GetOptions}, {@code CreateOptions}, {@code PatchOptions} and any
+     * Jackson-serializable options type; {@code null} adds nothing.
+     */
+    public Request versionedParams(Object options) {
+        if (err != null || options == null) {
+            return this;
+        }
+        JsonNode tree;
+        try {
+            tree = KubeJson.mapper().valueToTree(options);
+        } catch (RuntimeException e) {
+            return fail("unable to encode " + options.getClass().getName() + " as query parameters: "
+                    + e.getMessage(), e);
+        }
+        if (!tree.isObject()) {
+            return fail("unable to encode " + options.getClass().getName()
+                    + " as query parameters: not an object");
+        }
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
+            String name = field.getKey();
+            if (!name.equals("kind") && !name.equals("apiVersion")) {
+                addQueryValues(name, field.getValue());
+            }
+        }
+        return this;
+    }
+
+    private void addQueryValues(String name, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return;
+        }
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                addQueryValues(name, element);
+            }
+        } else if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                addQueryValues(field.getKey(), field.getValue());
+            }
+        } else {
+            String text = value.asString();
+            if (!text.isEmpty()) {
+                param(name, text);
+            }
+        }
     }
 
     /** Replaces every value of a header. */

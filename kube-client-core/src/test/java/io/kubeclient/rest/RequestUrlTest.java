@@ -146,6 +146,41 @@ class RequestUrlTest {
     }
 
     @Test
+    void encodesListOptionsAsQueryParameters() {
+        io.fabric8.kubernetes.api.model.ListOptions opts = new io.fabric8.kubernetes.api.model.ListOptions();
+        opts.setKind("ListOptions");
+        opts.setApiVersion("v1");
+        opts.setLabelSelector("app=web");
+        opts.setLimit(500L);
+        opts.setTimeoutSeconds(0L);
+        opts.setSendInitialEvents(false);
+        opts.setContinue("");
+        assertThat(core().get().resource("pods").versionedParams(opts).url().getRawQuery())
+                .isEqualTo("labelSelector=app%3Dweb&limit=500&sendInitialEvents=false&timeoutSeconds=0");
+    }
+
+    @Test
+    void repeatsListValuedOptions() {
+        io.fabric8.kubernetes.api.model.CreateOptions opts = new io.fabric8.kubernetes.api.model.CreateOptions();
+        opts.setDryRun(java.util.List.of("All"));
+        opts.setFieldManager("me");
+        assertThat(core().post().resource("pods").versionedParams(opts).param("dryRun", "x").url().getRawQuery())
+                .isEqualTo("dryRun=All&dryRun=x&fieldManager=me");
+    }
+
+    @Test
+    void ignoresNullOptions() {
+        assertThat(core().get().versionedParams(null).url().getRawQuery()).isNull();
+    }
+
+    @Test
+    void rejectsNonObjectOptions() {
+        assertThatThrownBy(() -> core().get().versionedParams("labelSelector=x").execute())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("unable to encode java.lang.String as query parameters: not an object");
+    }
+
+    @Test
     void sendsTimeoutInGoDurationFormat() {
         assertThat(core().get().timeout(Duration.ofSeconds(30)).url().getRawQuery()).isEqualTo("timeout=30s");
         assertThat(core().get().timeout(Duration.ofSeconds(90)).url().getRawQuery()).isEqualTo("timeout=1m30s");
