@@ -305,8 +305,8 @@ public final class Request {
      *   <li>{@link Path}: the file's bytes, read now (a read failure is recorded);</li>
      *   <li>{@link InputStream}: streamed once; such a request is never retried;</li>
      *   <li>{@code null}: no body;</li>
-     *   <li>anything else: encoded as JSON with {@link KubeJson}, setting {@code Content-Type} to the
-     *       client's content type unless one was already set (so a patch keeps its patch type).</li>
+     *   <li>anything else: encoded as JSON with {@link KubeJson}, setting {@code Content-Type} to
+     *       JSON unless one was already set (so a patch keeps its patch type).</li>
      * </ul>
      * Byte, string, file and stream bodies add no {@code Content-Type}.
      */
@@ -336,7 +336,8 @@ public final class Request {
                         + " as JSON: " + e.getMessage(), e);
             }
             if (!hasHeader("Content-Type")) {
-                setHeader("Content-Type", client.contentType());
+                // The body is JSON whatever wire format the client prefers for responses.
+                setHeader("Content-Type", Result.isJson(client.contentType()) ? client.contentType() : RESTClient.JSON);
             }
         }
         return this;

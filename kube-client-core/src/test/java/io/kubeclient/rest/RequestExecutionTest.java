@@ -97,6 +97,16 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void objectBodyIsJsonWhateverTheClientContentType() throws Exception {
+        enqueueJson(201, POD);
+        client(config().contentType("application/vnd.kubernetes.protobuf").build()).post().resource("pods")
+                .body(Map.of("kind", "Pod")).execute();
+        RecordedRequest r = take();
+        assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(r.getHeaders().get("Accept")).isEqualTo("application/vnd.kubernetes.protobuf, */*");
+    }
+
+    @Test
     void sendsBytesWithoutContentType() throws Exception {
         enqueueJson(200, POD);
         client().put().resource("pods").name("web").body("{}".getBytes(StandardCharsets.UTF_8)).execute();
