@@ -457,11 +457,13 @@ public final class Request {
 
     /**
      * Sends the request and returns the body of a successful (200-206) response; any other status
-     * becomes client-go's generic status error built from the code and body.
+     * becomes client-go's generic status error built from the code and body (a {@code Status} body
+     * is not decoded, as upstream).
      */
     public byte[] executeRaw() {
         Exchange ex = send(Mode.EXECUTE);
         byte[] bytes = ex.readBody();
+        handleWarnings(ex.response);
         int code = ex.response.statusCode();
         if (code < 200 || code > 206) {
             throw ex.genericError(bytes);
@@ -553,12 +555,10 @@ public final class Request {
     final class Exchange {
         final URI url;
         final TransportResponse response;
-        final long startNanos;
 
-        Exchange(URI url, TransportResponse response, long startNanos) {
+        Exchange(URI url, TransportResponse response) {
             this.url = url;
             this.response = response;
-            this.startNanos = startNanos;
         }
 
         byte[] readBody() {
@@ -705,7 +705,7 @@ public final class Request {
                 drainAndClose(response);
                 continue;
             }
-            return new Exchange(url, response, start);
+            return new Exchange(url, response);
         }
     }
 
