@@ -1,5 +1,6 @@
 package io.kubeclient.apimachinery.fields;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ public record Requirement(String field, Operator operator, String value) {
         NOT_EQUALS
     }
 
+    /** Builds a term; all parts are required (use {@code ""} for an empty value). */
     public Requirement {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(operator, "operator");
@@ -26,7 +28,7 @@ public record Requirement(String field, Operator operator, String value) {
     }
 
     /** Whether the fields satisfy this term; absent fields (and a null map) compare as {@code ""}. */
-    public boolean matches(java.util.Map<String, String> fields) {
+    public boolean matches(Map<String, String> fields) {
         String actual = fields == null ? null : fields.get(field);
         boolean equal = value.equals(actual == null ? "" : actual);
         return operator == Operator.EQUALS ? equal : !equal;
