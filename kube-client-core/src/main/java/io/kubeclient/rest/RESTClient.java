@@ -1,6 +1,7 @@
 package io.kubeclient.rest;
 
 import io.kubeclient.ConfigException;
+import io.kubeclient.apimachinery.meta.PatchType;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
@@ -134,9 +135,9 @@ public final class RESTClient implements AutoCloseable {
     }
 
     /** A PATCH request whose {@code Content-Type} is the patch type's, such as {@code application/merge-patch+json}. */
-    public Request patch(String patchContentType) {
-        Objects.requireNonNull(patchContentType, "patchContentType");
-        return verb("PATCH").setHeader("Content-Type", patchContentType);
+    public Request patch(PatchType patchType) {
+        Objects.requireNonNull(patchType, "patchType");
+        return verb("PATCH").setHeader("Content-Type", patchType.contentType());
     }
 
     /** The group/version this client talks to; empty for an unversioned client. */
