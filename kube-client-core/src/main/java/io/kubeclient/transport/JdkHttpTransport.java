@@ -58,7 +58,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private final boolean disableCompression;
     private final Duration connectTimeout;
     private final ClientCertificateSource certificates;
-    private final SSLContext sslContext;
+    private final X509ExtendedTrustManager trustManager;
     private final HttpClient.Version version;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
@@ -74,7 +74,7 @@ public final class JdkHttpTransport implements HttpTransport {
         X509ExtendedTrustManager tm = Tls.trustManager(tls);
         ClientCertificate staticCert = Tls.loadStaticCertificate(tls);
         this.certificates = staticCert != null ? new Tls.StaticCertificateSource(staticCert) : b.certificates;
-        this.sslContext = Tls.sslContext(tls, tm, certificates);
+        this.trustManager = tm;
         this.version = tls.allowsHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
         if (b.executor != null) {
             this.executor = b.executor;
@@ -92,6 +92,9 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private HttpClient newClient() {
+        // A fresh SSL context per pool: its session cache must not let a new connection resume a
+        // session that was authenticated with a rotated-out client certificate.
+        SSLContext sslContext = Tls.sslContext(tls, trustManager, certificates);
         SSLParameters params = sslContext.getDefaultSSLParameters();
         params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
         HttpClient.Builder b = HttpClient.newBuilder()
