@@ -30,7 +30,10 @@ import java.util.function.Function;
  * <p>Only plain-HTTP proxies are supported (HTTPS targets are tunnelled with {@code CONNECT});
  * an {@code https://} or {@code socks5://} proxy fails with a {@link ConfigException} when the
  * config is created rather than being bypassed. Credentials in a proxy URL are sent as
- * {@code Proxy-Authorization: Basic}. Immutable; equal configs share one connection pool.
+ * {@code Proxy-Authorization: Basic} with plain-HTTP requests; the JDK HttpClient does not pass
+ * them on the {@code CONNECT} that tunnels HTTPS, so an HTTPS target behind a proxy that demands
+ * authentication fails with the proxy's 407 (a warning is logged when such a config is built).
+ * Immutable; equal configs share one connection pool.
  */
 public final class ProxyConfig {
 
@@ -63,6 +66,7 @@ public final class ProxyConfig {
     public static ProxyConfig of(URI proxyUrl) {
         Objects.requireNonNull(proxyUrl, "proxyUrl");
         URI u = validate(proxyUrl, "proxyUrl");
+        warnAboutTunnelCredentials(u);
         return new ProxyConfig(u, u, "", "explicit");
     }
 
@@ -83,7 +87,19 @@ public final class ProxyConfig {
         if (https.isEmpty() && http.isEmpty()) {
             return new ProxyConfig(null, null, "", "environment");
         }
-        return new ProxyConfig(envProxy(https, "HTTPS_PROXY"), envProxy(http, "HTTP_PROXY"), no, "environment");
+        URI httpsProxy = envProxy(https, "HTTPS_PROXY");
+        if (httpsProxy != null) {
+            warnAboutTunnelCredentials(httpsProxy);
+        }
+        return new ProxyConfig(httpsProxy, envProxy(http, "HTTP_PROXY"), no, "environment");
+    }
+
+    private static void warnAboutTunnelCredentials(URI proxy) {
+        if (proxy.getRawUserInfo() != null) {
+            org.slf4j.LoggerFactory.getLogger(ProxyConfig.class).warn(
+                    "The proxy {} has credentials, which the JDK HttpClient cannot send when tunnelling HTTPS; "
+                            + "HTTPS requests fail if the proxy requires them", redact(proxy));
+        }
     }
 
     private static String firstOf(Function<String, String> env, String upper, String lower) {

@@ -251,4 +251,35 @@ class TransportsTest {
         assertThatThrownBy(() -> roundTrip(t)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("id-token has expired and no refresh-token");
     }
+
+    @Test
+    void proxySettingsComeFromTheConfigThenTheEnvironment() {
+        assertThatThrownBy(() -> Transports.forConfig(config().proxyUrl(URI.create("https://proxy:443")).build()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("https proxies are not supported");
+        Map<String, String> env = Map.of("HTTPS_PROXY", "socks5://proxy:1080");
+        assertThatThrownBy(() -> Transports.forConfig(config().build(), env::get, Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("HTTPS_PROXY");
+        // An explicit proxy or noProxy() means the environment is never consulted.
+        Transports.forConfig(config().proxyUrl(URI.create("http://proxy:3128")).build(), env::get, Clock.systemUTC());
+        Transports.forConfig(config().noProxy().build(), env::get, Clock.systemUTC());
+    }
+
+    @Test
+    void execPluginTokenReachesTheServer() throws Exception {
+        Path plugin = dir.resolve("plugin.sh");
+        Files.writeString(plugin, "#!/bin/sh\necho '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"status\":{\"token\":\"from-exec\"}}'\n");
+        Files.setPosixFilePermissions(plugin, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        ExecConfig exec = new ExecConfig("client.authentication.k8s.io/v1beta1", plugin.toString(), null, null, null, true,
+                ExecConfig.InteractiveMode.NEVER, null);
+        RecordedRequest r = roundTrip(Transports.forConfig(config().execProvider(exec).build()));
+        assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer from-exec");
+    }
+
+    @Test
+    void execPluginIsSkippedWhenTheConfigHasAToken() throws Exception {
+        ExecConfig exec = new ExecConfig("client.authentication.k8s.io/v1", dir.resolve("absent").toString(), null, null, null,
+                false, ExecConfig.InteractiveMode.NEVER, null);
+        RecordedRequest r = roundTrip(Transports.forConfig(config().bearerToken("static").execProvider(exec).build()));
+        assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer static");
+    }
 }
