@@ -80,14 +80,14 @@ public final class RESTClient implements AutoCloseable {
      */
     public static RESTClient forConfig(RestConfig config) {
         requireGroupVersion(config);
-        return new RESTClient(config, true, TransportFactory.forConfig(config), true,
+        return new RESTClient(config, true, Transports.forConfig(config), true,
                 Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
     /** A client for the API root {@code config.apiPath()} with no group/version, such as discovery uses. */
     public static RESTClient unversionedForConfig(RestConfig config) {
         Objects.requireNonNull(config, "config");
-        return new RESTClient(config, false, TransportFactory.forConfig(config), true,
+        return new RESTClient(config, false, Transports.forConfig(config), true,
                 Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
