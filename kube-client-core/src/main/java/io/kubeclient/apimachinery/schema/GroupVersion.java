@@ -45,6 +45,16 @@ public record GroupVersion(String group, String version) {
         return group.isEmpty() && version.isEmpty();
     }
 
+    /** This group version with the given kind. */
+    public GroupVersionKind withKind(String kind) {
+        return new GroupVersionKind(group, version, kind);
+    }
+
+    /** This group version with the given resource. */
+    public GroupVersionResource withResource(String resource) {
+        return new GroupVersionResource(group, version, resource);
+    }
+
     /** {@code group/version}, or just {@code version} for the core group. */
     @Override
     public String toString() {
