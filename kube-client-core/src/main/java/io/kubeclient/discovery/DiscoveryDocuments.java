@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.APIVersions;
+import io.kubeclient.apimachinery.schema.GroupVersion;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +78,29 @@ final class DiscoveryDocuments {
                 ? List.of(Discovery.apiVersionsToAPIGroup(parseAPIVersions(source, body)))
                 : parseGroupList(source, body).getGroups();
         return new GroupsAndMaybeResources(groups, null, null);
+    }
+
+    /**
+     * Combines the answers for {@code /api} and {@code /apis}, as client-go's
+     * {@code GroupsAndMaybeResources}: core groups first; resources only when both answers carried them
+     * (a 404 on {@code /api} counts as an empty aggregated answer); failures merged.
+     */
+    static GroupsAndMaybeResources merge(GroupsAndMaybeResources core, GroupsAndMaybeResources apis) {
+        List<APIGroup> groups = new ArrayList<>(core.groups());
+        groups.addAll(apis.groups());
+        Map<GroupVersion, APIResourceList> resources = null;
+        if (core.hasResources() && apis.hasResources()) {
+            resources = new LinkedHashMap<>(core.resources());
+            resources.putAll(apis.resources());
+        }
+        Map<GroupVersion, RuntimeException> failed = new LinkedHashMap<>(core.failed());
+        failed.putAll(apis.failed());
+        return new GroupsAndMaybeResources(groups, resources, failed);
+    }
+
+    /** What a 404 on {@code /api} means: no core group, and nothing that prevents aggregated results. */
+    static GroupsAndMaybeResources coreNotFound() {
+        return new GroupsAndMaybeResources(List.of(), Map.of(), Map.of());
     }
 
     /** Decodes an {@code APIGroupDiscoveryList}. */
