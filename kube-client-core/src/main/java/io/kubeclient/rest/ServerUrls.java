@@ -101,7 +101,7 @@ public final class ServerUrls {
     }
 
     private static String redactUserInfo(String host) {
-        return host.replaceAll("//[^/@]*@", "//--- REDACTED ---@");
+        return host.replaceAll("(^|//)[^/@]*@", "$1--- REDACTED ---@");
     }
 
     /** Go's {@code path.Join}: joins the non-empty elements with slashes and cleans the result. */
