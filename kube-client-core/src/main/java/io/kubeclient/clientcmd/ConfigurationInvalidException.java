@@ -78,6 +78,6 @@ public final class ConfigurationInvalidException extends ConfigException {
                 return null;
             }
         }
-        return problems.size() == 1 ? first : null;
+        return first;
     }
 }
