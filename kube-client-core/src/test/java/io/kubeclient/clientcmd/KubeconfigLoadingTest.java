@@ -120,6 +120,15 @@ class KubeconfigLoadingTest {
     }
 
     @Test
+    void roundTripsStringsThatLookLikeOtherTypes() {
+        Config c = Clientcmd.load("""
+                contexts:
+                - {name: "123", context: {cluster: "true", user: "null", namespace: "0x1F"}}
+                """.getBytes(UTF_8));
+        assertThat(Clientcmd.load(Clientcmd.write(c))).isEqualTo(c);
+    }
+
+    @Test
     void writesExecNullListsAsKubectl() {
         Config c = Clientcmd.load("""
                 users:
