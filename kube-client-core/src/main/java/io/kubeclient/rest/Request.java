@@ -30,6 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -561,6 +566,29 @@ public final class Request {
         };
     }
 
+    /** One daemon thread that cuts off bodies still being read when their request's timeout passes. */
+    private static final class DeadlineTimer {
+        static final ScheduledExecutorService SCHEDULER;
+
+        static {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "kube-client-request-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            SCHEDULER = executor;
+        }
+    }
+
+    private static void closeQuietly(TransportResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing only cuts the exchange short; the reader reports the failure.
+        }
+    }
+
     enum Mode {
         EXECUTE, STREAM, WATCH
     }
@@ -569,13 +597,25 @@ public final class Request {
     final class Exchange {
         final URI url;
         final TransportResponse response;
+        /** {@link System#nanoTime()} by which the body must have been read, or 0 for no limit. */
+        final long deadline;
 
-        Exchange(URI url, TransportResponse response) {
+        Exchange(URI url, TransportResponse response, long deadline) {
             this.url = url;
             this.response = response;
+            this.deadline = deadline;
         }
 
         byte[] readBody() {
+            // The transport's timeout ends at the headers; the request's timeout covers the body too.
+            AtomicBoolean expired = new AtomicBoolean();
+            ScheduledFuture<?> timer = null;
+            if (deadline != 0) {
+                timer = DeadlineTimer.SCHEDULER.schedule(() -> {
+                    expired.set(true);
+                    closeQuietly(response);
+                }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             try (TransportResponse r = response; InputStream in = r.body()) {
                 byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
                 if (LOG.isTraceEnabled()) {
@@ -583,8 +623,16 @@ public final class Request {
                 }
                 return bytes;
             } catch (IOException e) {
+                if (expired.get()) {
+                    throw new KubeIOException("request timeout of " + UrlParts.goDuration(timeout)
+                            + " exceeded while reading the response body (" + verb + " " + url + ")", e);
+                }
                 throw new KubeIOException("unexpected error when reading response body. Please retry. Original error: "
                         + e.getMessage() + " (" + verb + " " + url + ")", e);
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
             }
         }
 
@@ -719,7 +767,7 @@ public final class Request {
                 drainAndClose(response);
                 continue;
             }
-            return new Exchange(url, response);
+            return new Exchange(url, response, deadline);
         }
     }
 

@@ -703,6 +703,17 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void timeoutCoversReadingTheBody() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(POD).bodyDelay(10, java.util.concurrent.TimeUnit.SECONDS).build());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client().get().timeout(Duration.ofMillis(300)).execute())
+                .isInstanceOf(KubeIOException.class)
+                .hasMessageStartingWith("request timeout of 300ms exceeded while reading the response body");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void retryThatWouldOutliveTimeoutFailsFast() {
         enqueue(429, "", "Retry-After", "30");
         assertThatThrownBy(() -> client().get().timeout(Duration.ofSeconds(5)).execute())
