@@ -19,11 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The floor every scenario is measured against: a bare JDK HttpClient and a bare Jackson 3 mapper
  * reading the same bytes, with nothing else in between.
  */
-final class Floor implements AutoCloseable {
+final class Floor implements Peer {
 
     /** One watch frame as the bare mapper sees it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Frame(String type, Pod object) {}
+
+    private final URI listUri;
+    private final URI getUri;
+    private final URI watchUri;
+
+    Floor(LoopbackServer server) {
+        listUri = server.uri(LoopbackServer.LIST_PATH);
+        getUri = server.uri(LoopbackServer.GET_PATH);
+        watchUri = server.uri(LoopbackServer.LIST_PATH + "?watch=true");
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper mapper = JsonMapper.builder()
@@ -33,22 +43,25 @@ final class Floor implements AutoCloseable {
     private final ObjectReader cmReader = mapper.readerFor(ConfigMap.class);
     private final ObjectReader frameReader = mapper.readerFor(Frame.class);
 
-    PodList list(URI uri) throws IOException, InterruptedException {
-        try (InputStream in = send(uri)) {
+    @Override
+    public PodList list() throws IOException, InterruptedException {
+        try (InputStream in = send(listUri)) {
             return listReader.readValue(in);
         }
     }
 
-    ConfigMap get(URI uri) throws IOException, InterruptedException {
-        try (InputStream in = send(uri)) {
+    @Override
+    public ConfigMap get() throws IOException, InterruptedException {
+        try (InputStream in = send(getUri)) {
             return cmReader.readValue(in);
         }
     }
 
     /** Reads every frame of a watch stream and returns how many there were. */
-    long watch(URI uri) throws IOException, InterruptedException {
+    @Override
+    public long watch() throws IOException, InterruptedException {
         long n = 0;
-        try (InputStream in = send(uri); MappingIterator<Frame> it = frameReader.readValues(in)) {
+        try (InputStream in = send(watchUri); MappingIterator<Frame> it = frameReader.readValues(in)) {
             while (it.hasNextValue()) {
                 Frame f = it.nextValue();
                 if (f.object() != null) {

@@ -18,7 +18,6 @@ final class LoopbackServer implements AutoCloseable {
 
     static final String LIST_PATH = "/api/v1/pods";
     static final String GET_PATH = "/api/v1/namespaces/default/configmaps/bench";
-    static final String WATCH_PATH = "/api/v1/watchpods";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -33,9 +32,14 @@ final class LoopbackServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext(LIST_PATH, ex -> fixed(ex, list));
+        server.createContext(LIST_PATH, ex -> {
+            if (isWatch(ex)) {
+                chunked(ex, watch);
+            } else {
+                fixed(ex, list);
+            }
+        });
         server.createContext(GET_PATH, ex -> fixed(ex, configMap));
-        server.createContext(WATCH_PATH, ex -> chunked(ex, watch));
         server.start();
     }
 
@@ -45,6 +49,20 @@ final class LoopbackServer implements AutoCloseable {
 
     String host() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Whether the query asks for a watch ({@code watch=true} or {@code watch=1}), as every client spells it. */
+    private static boolean isWatch(HttpExchange ex) {
+        String query = ex.getRequestURI().getRawQuery();
+        if (query == null) {
+            return false;
+        }
+        for (String param : query.split("&")) {
+            if (param.equals("watch=true") || param.equals("watch=1")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fixed(HttpExchange ex, byte[] body) throws IOException {
