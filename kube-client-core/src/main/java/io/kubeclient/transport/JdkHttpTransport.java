@@ -3,7 +3,6 @@ package io.kubeclient.transport;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -168,20 +164,18 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         rb.method(request.method(), publisher(request.body()));
 
-        CompletableFuture<HttpResponse<InputStream>> future =
-                currentClient().sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest httpRequest = rb.build();
         HttpResponse<InputStream> response;
         try {
-            response = future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            // A response may have raced in: make sure its stream is released.
-            future.thenAccept(r -> closeQuietly(r.body()));
-            throw e;
-        } catch (CancellationException e) {
-            throw new InterruptedIOException(request.method() + " " + request.uri() + " was cancelled");
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause(), request);
+            // send(), not sendAsync().get(): the blocking call runs the exchange on this thread until
+            // it has to wait for the socket, while sendAsync hands every exchange to the executor and
+            // its completion to the common pool, two thread switches that tripled the latency of a
+            // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
+            response = currentClient().send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw describe(e, request);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("invalid request " + request.method() + " " + request.uri() + ": " + e.getMessage(), e);
         }
         return new JdkResponse(response, addedGzip);
     }
@@ -197,28 +191,14 @@ public final class JdkHttpTransport implements HttpTransport {
         return body.length() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(p, body.length()) : p;
     }
 
-    private static IOException unwrap(Throwable cause, TransportRequest request) {
-        if (cause instanceof IOException io) {
-            // The JDK client often reports failures with null messages; say what failed.
-            if (io.getMessage() == null || io.getMessage().isEmpty()) {
-                IOException described = new IOException(request.method() + " " + request.uri() + " failed: "
-                        + io.getClass().getSimpleName(), io);
-                return described;
-            }
-            return io;
+    /** The JDK client often reports failures with null messages; say what failed. */
+    private static IOException describe(IOException e, TransportRequest request) {
+        if (e.getMessage() == null || e.getMessage().isEmpty()) {
+            // send() rewraps the real failure, keeping its (null) message: name the original.
+            Throwable named = e.getClass() == IOException.class && e.getCause() != null ? e.getCause() : e;
+            return new IOException(request.method() + " " + request.uri() + " failed: " + named.getClass().getSimpleName(), e);
         }
-        if (cause instanceof IllegalArgumentException) {
-            return new IOException("invalid request " + request.method() + " " + request.uri() + ": " + cause.getMessage(), cause);
-        }
-        return new IOException(request.method() + " " + request.uri() + " failed: " + cause, cause);
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing more to release
-        }
+        return e;
     }
 
     @Override
