@@ -1,5 +1,6 @@
 package io.kubeclient.rest;
 
+import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
 import io.kubeclient.apimachinery.errors.Errors;
@@ -13,10 +14,13 @@ import io.kubeclient.transport.TransportResponse;
 import io.kubeclient.watch.StreamWatcher;
 import io.kubeclient.watch.Watch;
 import io.kubeclient.watch.WatchDecoder;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +39,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * One HTTP call to the API server, built fluently: the Java form of client-go's {@code rest.Request}.
@@ -60,6 +69,8 @@ public final class Request {
     static final int MAX_UNSTRUCTURED_TEXT = 2048;
     static final int TRACE_BODY_LIMIT = 1024;
     static final int DEFAULT_MAX_RETRIES = 10;
+    /** How much of a body {@link #execute(Class)} reads ahead for its kind; smaller bodies are simply buffered. */
+    static final int STREAM_DECODE_LOOKAHEAD = 8192;
 
     private final RESTClient client;
     private final String verb;
@@ -475,6 +486,32 @@ public final class Request {
     }
 
     /**
+     * Sends the request and decodes a successful response straight from the network into
+     * {@code type}, without first holding the whole body in memory: the same outcome as
+     * {@code execute().into(type)} (the same errors, warnings handed to the handler) at the cost of
+     * not keeping the raw bytes. Typed clients and large lists should use this form.
+     *
+     * @throws KubeException the server's error, or one of {@link Result#into(Class)}'s decoding errors
+     * @throws KubeIOException when the server could not be reached or the body could not be read
+     */
+    public <T> T execute(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        Exchange ex = send(Mode.EXECUTE);
+        if (type == Table.class) {
+            return ex.toResult().into(type);
+        }
+        return ex.decode(KubeJson.readerFor(type), type.getSimpleName(), type == Status.class,
+                result -> result.into(type));
+    }
+
+    /** {@link #execute(Class)} for a generic type such as {@code Map<String, Object>}. */
+    public <T> T execute(TypeReference<T> type) {
+        Objects.requireNonNull(type, "type");
+        Exchange ex = send(Mode.EXECUTE);
+        return ex.decode(KubeJson.readerFor(type), type.getType().getTypeName(), false, result -> result.into(type));
+    }
+
+    /**
      * Sends the request and returns the body of a successful (200-206) response; any other status
      * becomes client-go's generic status error built from the code and body (a {@code Status} body
      * is not decoded, as upstream).
@@ -593,6 +630,15 @@ public final class Request {
         EXECUTE, STREAM, WATCH
     }
 
+    /** Reads a response body, which may be {@code null}. */
+    @FunctionalInterface
+    private interface BodyReader<R> {
+        R read(InputStream in) throws IOException;
+    }
+
+    /** A value decoded from the stream, told apart from a buffered {@link Result}. */
+    private record Decoded(Object value) {}
+
     /** A response whose headers have arrived, with what is needed to interpret it. */
     final class Exchange {
         final URI url;
@@ -607,6 +653,71 @@ public final class Request {
         }
 
         byte[] readBody() {
+            return readWithDeadline(in -> {
+                byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("Response body: {}", truncate(bytes));
+                }
+                return bytes;
+            });
+        }
+
+        /**
+         * Decodes a 2xx JSON body straight from the stream. The first bytes are read ahead to find
+         * the top-level {@code kind}: a {@code Status} where another type was asked for, an object
+         * whose kind is not among its first bytes, a small body, any other response and TRACE
+         * logging all take the buffered path of {@link Result}, so the outcome is always the same.
+         */
+        <T> T decode(ObjectReader reader, String target, boolean wantsStatus, Function<Result, T> buffered) {
+            int code = response.statusCode();
+            String responseType = response.header("Content-Type").orElse("");
+            String contentType = responseType.isEmpty() ? client.contentType() : responseType;
+            if (code < 200 || code > 206 || !Result.isJson(contentType) || LOG.isTraceEnabled()) {
+                return buffered.apply(toResult());
+            }
+            List<WarningHeader> warnings = handleWarnings(response);
+            Object outcome = readWithDeadline(in -> {
+                if (in == null) {
+                    return new Result(new byte[0], code, contentType, warnings, null);
+                }
+                byte[] head = in.readNBytes(STREAM_DECODE_LOOKAHEAD);
+                if (head.length < STREAM_DECODE_LOOKAHEAD) {
+                    return new Result(head, code, contentType, warnings, null);
+                }
+                String kind = Result.topLevelKind(head);
+                if (kind == null || (kind.equals("Status") && !wantsStatus)) {
+                    byte[] rest = in.readAllBytes();
+                    byte[] all = Arrays.copyOf(head, head.length + rest.length);
+                    System.arraycopy(rest, 0, all, head.length, rest.length);
+                    return new Result(all, code, contentType, warnings, null);
+                }
+                try {
+                    // Jackson closes its source when done; the body must stay open to be read to its end
+                    // (trailing whitespace), which lets the connection go back to the pool.
+                    InputStream unclosed = new FilterInputStream(in) {
+                        @Override
+                        public void close() {}
+                    };
+                    Object value = reader.readValue(new SequenceInputStream(new ByteArrayInputStream(head), unclosed));
+                    in.transferTo(OutputStream.nullOutputStream());
+                    return new Decoded(value);
+                } catch (JacksonIOException e) {
+                    throw e.getCause() != null ? e.getCause() : new IOException(e.getMessage(), e);
+                } catch (JacksonException e) {
+                    throw new KubeException("unable to decode the response (status " + code + ") into "
+                            + target + ": " + e.getOriginalMessage(), e);
+                }
+            });
+            if (outcome instanceof Result result) {
+                return buffered.apply(result);
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) ((Decoded) outcome).value();
+            return value;
+        }
+
+        /** Runs {@code reader} on the body, closing the response after; the request's timeout covers it. */
+        private <R> R readWithDeadline(BodyReader<R> reader) {
             // The transport's timeout ends at the headers; the request's timeout covers the body too.
             AtomicBoolean expired = new AtomicBoolean();
             ScheduledFuture<?> timer = null;
@@ -617,11 +728,7 @@ public final class Request {
                 }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
             try (TransportResponse r = response; InputStream in = r.body()) {
-                byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
-                if (LOG.isTraceEnabled()) {
-                    LOG.trace("Response body: {}", truncate(bytes));
-                }
-                return bytes;
+                return reader.read(in);
             } catch (IOException e) {
                 if (expired.get()) {
                     throw new KubeIOException("request timeout of " + UrlParts.goDuration(timeout)
