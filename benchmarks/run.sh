@@ -1,23 +1,42 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks. Usage: benchmarks/run.sh [quick|full|custom] [extra JMH args...]
-#   quick: 1 fork, short iterations (a few minutes on 2 cores)
-#   full:  the iterations declared on the benchmark classes, plus -prof gc
-#   custom: only the JMH arguments you pass (e.g. custom 'listFloor' -f 1 -i 2)
+# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|profile] [args...]
+#   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 15 minutes on 2 cores)
+#   full:    the iterations declared on the benchmark classes, plus -prof gc
+#   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
+#   paired:  the interleaved harness, robust on a shared machine: paired <list|get|get16|watch> [rounds] [clients]
+#   profile: JMH with async-profiler (from Maven Central) writing collapsed stacks and flame graphs under
+#            benchmarks/target/profile; args as for custom, e.g. profile 'ClientBenchmarks.get$' -p client=ours
+# Extra JMH arguments after the mode are passed on (e.g. quick -p client=floor,ours).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-quick}"
 shift || true
 
-./mvnw -B -ntp -q -pl benchmarks -am install -DskipTests
-./mvnw -B -ntp -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# Compiled in the reactor, so the benchmarks run this tree's kube-client-core (target/classes), never
+# a snapshot jar that some other checkout installed into the local repository.
+./mvnw -B -ntp -q -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+mkdir -p benchmarks/target
+
+if [[ "$mode" == paired ]]; then
+  exec java -Xms3g -Xmx3g -cp "$cp" io.kubeclient.benchmarks.Paired "$@"
+fi
 
 case "$mode" in
   quick) args=(-f 1 -wi 2 -w 2s -i 3 -r 2s -prof gc) ;;
   full)  args=(-prof gc) ;;
   custom) args=() ;;
-  *) echo "usage: $0 [quick|full|custom] [jmh args...]" >&2; exit 2 ;;
+  profile)
+    ap_version=4.2
+    ./mvnw -B -ntp -q dependency:copy -Dartifact="tools.profiler:async-profiler:${ap_version}" \
+        -DoutputDirectory=benchmarks/target/async-profiler
+    (cd benchmarks/target/async-profiler && unzip -o -q -j "async-profiler-${ap_version}.jar" 'linux-x64/libasyncProfiler.so')
+    lib="$PWD/benchmarks/target/async-profiler/libasyncProfiler.so"
+    out="$PWD/benchmarks/target/profile"
+    args=(-f 1 -wi 2 -w 2s -i 3 -r 3s
+          -prof "async:libPath=${lib};output=collapsed,flamegraph;dir=${out};event=cpu;interval=1000000")
+    ;;
+  *) echo "usage: $0 [quick|full|custom|paired|profile] [args...]" >&2; exit 2 ;;
 esac
 
-mkdir -p benchmarks/target
 exec java -cp "$cp" org.openjdk.jmh.Main ${args[@]+"${args[@]}"} -rf json -rff benchmarks/target/results.json "$@"

@@ -50,14 +50,7 @@ public class ClientBenchmarks {
                 method.equals("list") ? Fixtures.podList(LIST_PODS) : empty,
                 method.startsWith("get") ? Fixtures.configMap() : empty,
                 method.equals("watch") ? Fixtures.watchEvents(WATCH_EVENTS) : empty);
-        peer = switch (client) {
-            case "floor" -> new Floor(server);
-            case "ours" -> new Ours(server);
-            case "fabric8Jdk" -> Fabric8.jdk(server, WATCH_EVENTS);
-            case "fabric8Vertx" -> Fabric8.vertx(server, WATCH_EVENTS);
-            case "official" -> new Official(server);
-            default -> throw new IllegalArgumentException("unknown client " + client);
-        };
+        peer = peer(client, server);
         // Fail in set-up, not in the middle of a measurement, if a client reads something else.
         if (method.equals("watch")) {
             long n = peer.watch();
@@ -65,6 +58,21 @@ public class ClientBenchmarks {
                 throw new IllegalStateException(client + " read " + n + " watch events, expected " + WATCH_EVENTS);
             }
         }
+    }
+
+    static Peer peer(String name, LoopbackServer server) {
+        return switch (name) {
+            case "floor" -> new Floor(server, false);
+            // The floor as our transport used to call the JDK: sendAsync(...).get() on an own executor.
+            case "floorAsync" -> new Floor(server, true);
+            case "ours" -> new Ours(server, false);
+            // execute().into(type), which holds the whole body first.
+            case "oursResult" -> new Ours(server, true);
+            case "fabric8Jdk" -> Fabric8.jdk(server, WATCH_EVENTS);
+            case "fabric8Vertx" -> Fabric8.vertx(server, WATCH_EVENTS);
+            case "official" -> new Official(server);
+            default -> throw new IllegalArgumentException("unknown client " + name);
+        };
     }
 
     @TearDown(Level.Trial)

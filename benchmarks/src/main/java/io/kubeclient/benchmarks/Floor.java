@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
@@ -29,13 +31,24 @@ final class Floor implements Peer {
     private final URI getUri;
     private final URI watchUri;
 
-    Floor(LoopbackServer server) {
+    private final boolean async;
+
+    /** @param async call {@code sendAsync(...).get()} on an own executor instead of {@code send} */
+    Floor(LoopbackServer server, boolean async) {
+        this.async = async;
+        http = async
+                ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "floor-async");
+                    t.setDaemon(true);
+                    return t;
+                })).build()
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         listUri = server.uri(LoopbackServer.LIST_PATH);
         getUri = server.uri(LoopbackServer.GET_PATH);
         watchUri = server.uri(LoopbackServer.LIST_PATH + "?watch=true");
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -44,14 +57,14 @@ final class Floor implements Peer {
     private final ObjectReader frameReader = mapper.readerFor(Frame.class);
 
     @Override
-    public PodList list() throws IOException, InterruptedException {
+    public PodList list() throws IOException, InterruptedException, ExecutionException {
         try (InputStream in = send(listUri)) {
             return listReader.readValue(in);
         }
     }
 
     @Override
-    public ConfigMap get() throws IOException, InterruptedException {
+    public ConfigMap get() throws IOException, InterruptedException, ExecutionException {
         try (InputStream in = send(getUri)) {
             return cmReader.readValue(in);
         }
@@ -59,7 +72,7 @@ final class Floor implements Peer {
 
     /** Reads every frame of a watch stream and returns how many there were. */
     @Override
-    public long watch() throws IOException, InterruptedException {
+    public long watch() throws IOException, InterruptedException, ExecutionException {
         long n = 0;
         try (InputStream in = send(watchUri); MappingIterator<Frame> it = frameReader.readValues(in)) {
             while (it.hasNextValue()) {
@@ -72,9 +85,11 @@ final class Floor implements Peer {
         return n;
     }
 
-    private InputStream send(URI uri) throws IOException, InterruptedException {
+    private InputStream send(URI uri) throws IOException, InterruptedException, ExecutionException {
         HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
-        HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> resp = async
+                ? http.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream()).get()
+                : http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         if (resp.statusCode() != 200) {
             resp.body().close();
             throw new IOException("unexpected status " + resp.statusCode() + " from " + uri);

@@ -13,8 +13,14 @@ import io.kubeclient.watch.Watch;
 final class Ours implements Peer {
 
     private final RESTClient client;
+    private final boolean viaResult;
 
-    Ours(LoopbackServer server) {
+    /**
+     * @param viaResult decode through {@code execute().into(type)}, which holds the whole body first,
+     *     instead of {@code execute(type)}, which decodes from the stream
+     */
+    Ours(LoopbackServer server, boolean viaResult) {
+        this.viaResult = viaResult;
         RestConfig config = RestConfig.builder()
                 .host(server.host())
                 .apiPath("/api")
@@ -26,12 +32,14 @@ final class Ours implements Peer {
 
     @Override
     public PodList list() {
-        return client.get().resource("pods").execute().into(PodList.class);
+        var request = client.get().resource("pods");
+        return viaResult ? request.execute().into(PodList.class) : request.execute(PodList.class);
     }
 
     @Override
     public ConfigMap get() {
-        return client.get().namespace("default").resource("configmaps").name("bench").execute().into(ConfigMap.class);
+        var request = client.get().namespace("default").resource("configmaps").name("bench");
+        return viaResult ? request.execute().into(ConfigMap.class) : request.execute(ConfigMap.class);
     }
 
     @Override
