@@ -3,6 +3,7 @@ package io.kubeclient.watch;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Status;
+import io.kubeclient.apimachinery.errors.StatusException;
 import io.kubeclient.flowcontrol.Clock;
 import io.kubeclient.flowcontrol.Sleeper;
 import java.time.Duration;
@@ -218,6 +219,15 @@ public final class RetryWatcher<T> implements Watch<T> {
         }
     }
 
+    private static Status statusExceptionStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StatusException se) {
+                return se.status();
+            }
+        }
+        return null;
+    }
+
     /** Opens the next watch; returns a final ERROR when establishing it failed for good. */
     private Event<T> connect() {
         lastStart = clock.nanoTime();
@@ -334,7 +344,7 @@ public final class RetryWatcher<T> implements Watch<T> {
         private final String initialResourceVersion;
         private final WatchFunc<T> watchFunc;
         private Function<? super T, String> resourceVersionOf = RetryWatcher::metadataResourceVersion;
-        private Function<? super Throwable, Status> statusOf = e -> null;
+        private Function<? super Throwable, Status> statusOf = RetryWatcher::statusExceptionStatus;
         private Clock clock = Clock.system();
         private Sleeper sleeper = Sleeper.system();
         private Duration restartInterval = Duration.ofSeconds(1);
@@ -352,7 +362,8 @@ public final class RetryWatcher<T> implements Watch<T> {
 
         /**
          * How to find the server's {@link Status} in an exception thrown by the watch function, or
-         * null when it carries none; by default none is found and every such failure is retried.
+         * null when it carries none. By default the first {@link StatusException} in the cause
+         * chain supplies it, so a 401 or 403 ends the watch and other failures are retried.
          */
         public Builder<T> statusOf(Function<? super Throwable, Status> statusOf) {
             this.statusOf = Objects.requireNonNull(statusOf, "statusOf");

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeIOException;
+import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.errors.Errors;
 import io.kubeclient.flowcontrol.FakeClock;
 import io.kubeclient.flowcontrol.Sleeper;
 import java.io.ByteArrayInputStream;
@@ -138,6 +140,19 @@ class RetryWatcherTest {
         assertThat(events.get(1).status().getReason()).isEqualTo("Forbidden");
         assertThat(lw.requested).containsExactly("100", "100", "100", "101");
         assertThat(clock.sleeps()).hasSize(3).containsOnly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void statusExceptionsAreRecognisedByDefault() {
+        Scripted lw = new Scripted()
+                .then(new KubeIOException("wrapper", Errors.newServiceUnavailable("etcd is slow")))
+                .then(configMap("ADDED", "a", "101"))
+                .then(Errors.newUnauthorized("token expired"));
+        RetryWatcher<ConfigMap> watch = RetryWatcher.builder("100", lw).clock(clock, clock).build();
+        List<Event<ConfigMap>> events = new ArrayList<>();
+        watch.forEach(events::add);
+        assertThat(summary(events)).isEqualTo("ADDED a@101, ERROR 401");
+        assertThat(lw.requested).containsExactly("100", "100", "101");
     }
 
     @Test
