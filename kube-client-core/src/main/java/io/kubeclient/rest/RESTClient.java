@@ -1,6 +1,7 @@
 package io.kubeclient.rest;
 
 import io.kubeclient.ConfigException;
+import io.kubeclient.apimachinery.meta.PatchType;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
@@ -79,14 +80,14 @@ public final class RESTClient implements AutoCloseable {
      */
     public static RESTClient forConfig(RestConfig config) {
         requireGroupVersion(config);
-        return new RESTClient(config, true, TransportFactory.forConfig(config), true,
+        return new RESTClient(config, true, Transports.forConfig(config), true,
                 Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
     /** A client for the API root {@code config.apiPath()} with no group/version, such as discovery uses. */
     public static RESTClient unversionedForConfig(RestConfig config) {
         Objects.requireNonNull(config, "config");
-        return new RESTClient(config, false, TransportFactory.forConfig(config), true,
+        return new RESTClient(config, false, Transports.forConfig(config), true,
                 Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
     }
 
@@ -134,9 +135,9 @@ public final class RESTClient implements AutoCloseable {
     }
 
     /** A PATCH request whose {@code Content-Type} is the patch type's, such as {@code application/merge-patch+json}. */
-    public Request patch(String patchContentType) {
-        Objects.requireNonNull(patchContentType, "patchContentType");
-        return verb("PATCH").setHeader("Content-Type", patchContentType);
+    public Request patch(PatchType patchType) {
+        Objects.requireNonNull(patchType, "patchType");
+        return verb("PATCH").setHeader("Content-Type", patchType.contentType());
     }
 
     /** The group/version this client talks to; empty for an unversioned client. */

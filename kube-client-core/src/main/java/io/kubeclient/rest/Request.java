@@ -2,6 +2,9 @@ package io.kubeclient.rest;
 
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
+import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.meta.QueryParameterEncodable;
+import io.kubeclient.apimachinery.schema.GroupResource;
 import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.RateLimiterTimeoutException;
@@ -135,12 +138,12 @@ public final class Request {
             return this;
         }
         if (namespaceSet) {
-            return fail("namespace already set to " + StatusErrors.goQuote(this.namespace)
-                    + ", cannot change to " + StatusErrors.goQuote(namespace));
+            return fail("namespace already set to " + UrlParts.goQuote(this.namespace)
+                    + ", cannot change to " + UrlParts.goQuote(namespace));
         }
         List<String> problems = UrlParts.pathSegmentErrors(namespace);
         if (!problems.isEmpty()) {
-            return fail("invalid namespace " + StatusErrors.goQuote(namespace) + ": " + goList(problems));
+            return fail("invalid namespace " + UrlParts.goQuote(namespace) + ": " + goList(problems));
         }
         namespaceSet = true;
         this.namespace = namespace;
@@ -159,12 +162,12 @@ public final class Request {
             return this;
         }
         if (!this.resource.isEmpty()) {
-            return fail("resource already set to " + StatusErrors.goQuote(this.resource)
-                    + ", cannot change to " + StatusErrors.goQuote(resource));
+            return fail("resource already set to " + UrlParts.goQuote(this.resource)
+                    + ", cannot change to " + UrlParts.goQuote(resource));
         }
         List<String> problems = UrlParts.pathSegmentErrors(resource);
         if (!problems.isEmpty()) {
-            return fail("invalid resource " + StatusErrors.goQuote(resource) + ": " + goList(problems));
+            return fail("invalid resource " + UrlParts.goQuote(resource) + ": " + goList(problems));
         }
         this.resource = resource;
         return this;
@@ -180,12 +183,12 @@ public final class Request {
             return fail("resource name may not be empty");
         }
         if (!resourceName.isEmpty()) {
-            return fail("resource name already set to " + StatusErrors.goQuote(resourceName)
-                    + ", cannot change to " + StatusErrors.goQuote(name));
+            return fail("resource name already set to " + UrlParts.goQuote(resourceName)
+                    + ", cannot change to " + UrlParts.goQuote(name));
         }
         List<String> problems = UrlParts.pathSegmentErrors(name);
         if (!problems.isEmpty()) {
-            return fail("invalid resource name " + StatusErrors.goQuote(name) + ": " + goList(problems));
+            return fail("invalid resource name " + UrlParts.goQuote(name) + ": " + goList(problems));
         }
         resourceName = name;
         return this;
@@ -198,13 +201,13 @@ public final class Request {
         }
         String joined = UrlParts.join(subresources);
         if (!subresource.isEmpty()) {
-            return fail("subresource already set to " + StatusErrors.goQuote(subresource)
-                    + ", cannot change to " + StatusErrors.goQuote(joined));
+            return fail("subresource already set to " + UrlParts.goQuote(subresource)
+                    + ", cannot change to " + UrlParts.goQuote(joined));
         }
         for (String s : subresources) {
             List<String> problems = UrlParts.pathSegmentErrors(s);
             if (!problems.isEmpty()) {
-                return fail("invalid subresource " + StatusErrors.goQuote(s) + ": " + goList(problems));
+                return fail("invalid subresource " + UrlParts.goQuote(s) + ": " + goList(problems));
             }
         }
         subresource = joined;
@@ -227,7 +230,9 @@ public final class Request {
 
     /**
      * Adds the fields of an options object as query parameters, as client-go's
-     * {@code VersionedParams}: each JSON property becomes a parameter of that name ({@code kind} and
+     * {@code VersionedParams}. Our option types ({@code io.kubeclient.apimachinery.meta.ListOptions}
+     * and the others) encode themselves. For any other object each JSON property becomes a parameter
+     * of that name ({@code kind} and
      * {@code apiVersion} excepted), lists repeat the parameter, nested objects are flattened, and
      * {@code null} fields and empty strings are left out. Works with fabric8's
      * {@code ListOptions}, {@code GetOptions}, {@code CreateOptions}, {@code PatchOptions} and any
@@ -235,6 +240,10 @@ public final class Request {
      */
     public Request versionedParams(Object options) {
         if (err != null || options == null) {
+            return this;
+        }
+        if (options instanceof QueryParameterEncodable encodable) {
+            encodable.encodeTo(this::param);
             return this;
         }
         JsonNode tree;
@@ -291,6 +300,11 @@ public final class Request {
             copy.add(Objects.requireNonNull(v, "header value"));
         }
         headers.put(name, copy);
+    }
+
+    /** The headers set so far (the transport adds credentials and User-Agent later). */
+    Map<String, List<String>> headers() {
+        return headers;
     }
 
     private boolean hasHeader(String name) {
@@ -599,9 +613,9 @@ public final class Request {
                 int n = Math.min(bytes.length, MAX_UNSTRUCTURED_TEXT);
                 message = new String(bytes, 0, n, StandardCharsets.UTF_8).strip();
             }
-            String group = resource.isEmpty() ? "" : client.apiVersion().group();
-            return StatusErrors.generic(response.statusCode(), verb, group, resource, resourceName, message,
-                    retryAfterSeconds(response));
+            GroupResource gr = resource.isEmpty() ? null : GroupResource.of(client.apiVersion().group(), resource);
+            return Errors.newGenericServerResponse(response.statusCode(), verb, gr, resourceName, message,
+                    retryAfterSeconds(response), true);
         }
     }
 

@@ -3,6 +3,7 @@ package io.kubeclient.rest;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeException;
+import io.kubeclient.apimachinery.errors.StatusException;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -135,7 +136,7 @@ public final class Result {
         }
         Status status = decode(KubeJson.readerFor(Status.class), "Status");
         if (!"Success".equals(status.getStatus())) {
-            throw StatusErrors.fromStatus(status);
+            throw new StatusException(status);
         }
     }
 
@@ -176,7 +177,7 @@ public final class Result {
         }
         try {
             Status status = KubeJson.readerFor(Status.class).readValue(body);
-            return "Failure".equals(status.getStatus()) ? StatusErrors.fromStatus(status) : null;
+            return "Failure".equals(status.getStatus()) ? new StatusException(status) : null;
         } catch (JacksonException e) {
             return null;
         }

@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
+import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.errors.StatusException;
+import io.kubeclient.apimachinery.meta.PatchType;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -37,8 +40,8 @@ class RequestExecutionTest extends RestTestSupport {
             + "\"details\":{\"name\":\"web\",\"kind\":\"pods\"},\"code\":404}";
 
     static Status status(Throwable e) {
-        assertThat(e).isInstanceOf(StatusErrors.PendingStatusException.class);
-        return ((StatusErrors.PendingStatusException) e).status();
+        assertThat(e).isInstanceOf(StatusException.class);
+        return ((StatusException) e).status();
     }
 
     static Status statusOf(Runnable call) {
@@ -149,7 +152,7 @@ class RequestExecutionTest extends RestTestSupport {
     @Test
     void patchKeepsPatchContentTypeForObjectBody() throws Exception {
         enqueueJson(200, POD);
-        client().patch("application/merge-patch+json").resource("pods").name("web")
+        client().patch(PatchType.MERGE).resource("pods").name("web")
                 .body(Map.of("metadata", Map.of("labels", Map.of("a", "b")))).execute();
         RecordedRequest r = take();
         assertThat(r.getMethod()).isEqualTo("PATCH");
@@ -267,8 +270,11 @@ class RequestExecutionTest extends RestTestSupport {
     @Test
     void synthesizesStatusForEmpty410() {
         enqueue(410, "");
-        Status s = status(client().get().execute().error());
-        assertThat(s.getReason()).isEmpty();
+        KubeException e = client().get().execute().error();
+        assertThat(Errors.isGone(e)).isTrue();
+        assertThat(Errors.isResourceExpired(e)).isFalse();
+        Status s = status(e);
+        assertThat(s.getReason()).isNullOrEmpty();
         assertThat(s.getCode()).isEqualTo(410);
         assertThat(s.getMessage()).isEqualTo("the server responded with the status code 410 but did not return more information");
     }

@@ -146,7 +146,22 @@ class RequestUrlTest {
     }
 
     @Test
-    void encodesListOptionsAsQueryParameters() {
+    void encodesOurOptionTypes() {
+        io.kubeclient.apimachinery.meta.ListOptions opts = io.kubeclient.apimachinery.meta.ListOptions.builder()
+                .labelSelector("app=web").watch(true).timeoutSeconds(30).sendInitialEvents(false).build();
+        assertThat(core().get().resource("pods").versionedParams(opts).url().getRawQuery())
+                .isEqualTo("labelSelector=app%3Dweb&sendInitialEvents=false&timeoutSeconds=30&watch=true");
+    }
+
+    @Test
+    void patchSendsPatchTypeAsContentType() {
+        Request r = core().patch(io.kubeclient.apimachinery.meta.PatchType.STRATEGIC_MERGE);
+        assertThat(r.verb()).isEqualTo("PATCH");
+        assertThat(r.headers()).containsEntry("Content-Type", java.util.List.of("application/strategic-merge-patch+json"));
+    }
+
+    @Test
+    void encodesFabric8ListOptionsAsQueryParameters() {
         io.fabric8.kubernetes.api.model.ListOptions opts = new io.fabric8.kubernetes.api.model.ListOptions();
         opts.setKind("ListOptions");
         opts.setApiVersion("v1");

@@ -5,6 +5,7 @@ import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.Sleeper;
 import io.kubeclient.rest.metrics.ClientMetrics;
+import io.kubeclient.transport.HttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class RestTestSupport {
 
     MockWebServer server;
-    final JdkTestTransport transport = new JdkTestTransport();
+    HttpTransport transport;
     final RecordingSleeper sleeper = new RecordingSleeper();
     final RecordingHooks hooks = new RecordingHooks();
     final CountingLimiter limiter = new CountingLimiter();
@@ -29,6 +30,8 @@ abstract class RestTestSupport {
     void startServer() throws Exception {
         server = new MockWebServer();
         server.start();
+        // The real transport, without credentials: these tests exercise RESTClient over the wire.
+        transport = Transports.forConfig(RestConfig.builder().host(host()).build());
     }
 
     @AfterEach
