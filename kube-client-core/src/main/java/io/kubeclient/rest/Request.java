@@ -747,7 +747,7 @@ public final class Request {
                     retryAfter = Duration.ofSeconds(1);
                     String reason = "retries: " + retries + ", retry-after: 1s - retry-reason: due to retryable error, error: "
                             + failure.getMessage();
-                    client.metrics.requestRetry(verb, host, 0, reason);
+                    client.metrics.requestRetry(verb, host, 0, transportReason(failure));
                     LOG.debug("Retrying {} {}: {}", verb, url, reason);
                     previousError = failure;
                     continue;
@@ -762,7 +762,7 @@ public final class Request {
                         + (code == 429 ? "due to server-side throttling, FlowSchema UID: \""
                                 + response.header("X-Kubernetes-PF-FlowSchema-UID").orElse("") + "\""
                                 : String.valueOf(code));
-                client.metrics.requestRetry(verb, host, code, reason);
+                client.metrics.requestRetry(verb, host, code, String.valueOf(code));
                 LOG.debug("Retrying {} {}: {}", verb, url, reason);
                 drainAndClose(response);
                 continue;
@@ -855,6 +855,20 @@ public final class Request {
             }
         }
         return false;
+    }
+
+    /** A short, low-cardinality name for a retried transport error, fit for a metric tag. */
+    static String transportReason(Throwable e) {
+        if (isTimeout(e)) {
+            return "timeout";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("connection reset")) {
+                return "connection reset";
+            }
+        }
+        return "eof";
     }
 
     private static boolean isTimeout(Throwable e) {
