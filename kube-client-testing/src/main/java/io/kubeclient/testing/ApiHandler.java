@@ -28,6 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Routes every HTTP request of the fake API server: discovery, health, resources, watches. */
 final class ApiHandler implements HttpHandler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiHandler.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -106,6 +107,12 @@ final class ApiHandler implements HttpHandler {
             } catch (JacksonException e) {
                 ApiError err = ApiError.badRequest("the request body could not be decoded: " + e.getOriginalMessage());
                 send(ex, err.code, err.status, cut);
+            } catch (Cut c) {
+                throw c;
+            } catch (RuntimeException e) {
+                LOG.warn("fake API server failed on {} {}", ex.getRequestMethod(), path, e);
+                ApiError err = ApiError.internal(String.valueOf(e));
+                send(ex, err.code, err.status, false);
             }
         } catch (Cut c) {
             // Leave the exchange unfinished: the server then drops the connection without ending the body.
@@ -805,9 +812,11 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private static void drain(HttpExchange ex) throws IOException {
+    private static void drain(HttpExchange ex) {
         try (InputStream in = ex.getRequestBody()) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // already read and closed
         }
     }
 
