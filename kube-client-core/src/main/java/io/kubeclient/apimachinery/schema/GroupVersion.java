@@ -45,6 +45,16 @@ public record GroupVersion(String group, String version) {
         return group.isEmpty() && version.isEmpty();
     }
 
+    /** The kind {@code kind} in this group version. */
+    public GroupVersionKind withKind(String kind) {
+        return new GroupVersionKind(group, version, kind);
+    }
+
+    /** The resource {@code resource} in this group version. */
+    public GroupVersionResource withResource(String resource) {
+        return new GroupVersionResource(group, version, resource);
+    }
+
     /** {@code group/version}, or just {@code version} for the core group. */
     @Override
     public String toString() {

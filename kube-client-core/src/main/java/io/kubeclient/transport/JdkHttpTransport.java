@@ -1,0 +1,398 @@
+package io.kubeclient.transport;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link HttpTransport}, on {@link HttpClient}: TLS as configured by a
+ * {@link TlsConfig}, an HTTP proxy from a {@link ProxyConfig}, HTTP/2 where the server offers it,
+ * transparent gzip, streaming bodies and per-request timeouts.
+ *
+ * <p>All settings are loaded and validated by {@link Builder#build()}, which throws
+ * {@link io.kubeclient.ConfigException} for unusable ones. When the client-certificate source
+ * rotates, pooled connections (whose handshakes used the old certificate) are abandoned for a
+ * fresh pool on the next request. Thread safe.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(JdkHttpTransport.class);
+
+    /** client-go's dial timeout. */
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Headers the JDK client manages itself and refuses to take from a caller. */
+    private static final Set<String> RESTRICTED =
+            Set.of("connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te");
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final TlsConfig tls;
+    private final ProxyConfig proxy;
+    private final boolean disableCompression;
+    private final Duration connectTimeout;
+    private final ClientCertificateSource certificates;
+    private final X509ExtendedTrustManager trustManager;
+    private final HttpClient.Version version;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final Object lock = new Object();
+    private volatile HttpClient client;
+    private volatile long clientGeneration;
+
+    private JdkHttpTransport(Builder b) {
+        this.tls = b.tls;
+        this.proxy = b.proxy;
+        this.disableCompression = b.disableCompression;
+        this.connectTimeout = b.connectTimeout;
+        X509ExtendedTrustManager tm = Tls.trustManager(tls);
+        ClientCertificate staticCert = Tls.loadStaticCertificate(tls);
+        this.certificates = staticCert != null ? new Tls.StaticCertificateSource(staticCert) : b.certificates;
+        this.trustManager = tm;
+        this.version = tls.allowsHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+        if (b.executor != null) {
+            this.executor = b.executor;
+            this.ownsExecutor = false;
+        } else {
+            this.executor = Executors.newCachedThreadPool(daemonThreads("kube-client-http-" + POOLS.incrementAndGet()));
+            this.ownsExecutor = true;
+        }
+        this.clientGeneration = certificates == null ? 0 : certificates.generation();
+        this.client = newClient();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private HttpClient newClient() {
+        // A fresh SSL context per pool: its session cache must not let a new connection resume a
+        // session that was authenticated with a rotated-out client certificate.
+        SSLContext sslContext = Tls.sslContext(tls, trustManager, certificates);
+        SSLParameters params = sslContext.getDefaultSSLParameters();
+        params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(sslContext)
+                .sslParameters(params)
+                .executor(executor);
+        var selector = proxy.selector();
+        if (selector != null) {
+            b.proxy(selector);
+        }
+        return b.build();
+    }
+
+    private HttpClient currentClient() {
+        if (certificates != null) {
+            long gen = certificates.generation();
+            if (gen != clientGeneration) {
+                synchronized (lock) {
+                    if (gen != clientGeneration) {
+                        log.debug("client certificate rotated; starting a new connection pool");
+                        client = newClient();
+                        clientGeneration = gen;
+                    }
+                }
+            }
+        }
+        return client;
+    }
+
+    /** The TLS settings this transport was built from. */
+    public TlsConfig tlsConfig() {
+        return tls;
+    }
+
+    /** The proxy settings this transport was built from. */
+    public ProxyConfig proxyConfig() {
+        return proxy;
+    }
+
+    @Override
+    public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(request.uri());
+        boolean addedGzip = false;
+        for (Map.Entry<String, List<String>> e : request.headers().entrySet()) {
+            String name = e.getKey();
+            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                log.debug("dropping header {} that the JDK HttpClient sets itself", name);
+                continue;
+            }
+            for (String v : e.getValue()) {
+                rb.header(name, v);
+            }
+        }
+        if (!disableCompression && !request.hasHeader("Accept-Encoding") && !"HEAD".equals(request.method())) {
+            rb.header("Accept-Encoding", "gzip");
+            addedGzip = true;
+        }
+        String proxyAuth = proxy.proxyAuthorization(request.uri());
+        if (proxyAuth != null && !request.hasHeader("Proxy-Authorization")) {
+            rb.header("Proxy-Authorization", proxyAuth);
+        }
+        if ("http".equalsIgnoreCase(request.uri().getScheme())) {
+            // No h2c upgrade dance on clear text: API servers speak HTTP/2 over TLS only.
+            rb.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (request.timeout() != null && !request.timeout().isZero()) {
+            rb.timeout(request.timeout());
+        }
+        rb.method(request.method(), publisher(request.body()));
+
+        CompletableFuture<HttpResponse<InputStream>> future =
+                currentClient().sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            // A response may have raced in: make sure its stream is released.
+            future.thenAccept(r -> closeQuietly(r.body()));
+            throw e;
+        } catch (CancellationException e) {
+            throw new InterruptedIOException(request.method() + " " + request.uri() + " was cancelled");
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause(), request);
+        }
+        return new JdkResponse(response, addedGzip);
+    }
+
+    private static HttpRequest.BodyPublisher publisher(TransportRequest.Body body) {
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        if (body.bytes() != null) {
+            return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
+        }
+        HttpRequest.BodyPublisher p = HttpRequest.BodyPublishers.ofInputStream(body::open);
+        return body.length() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(p, body.length()) : p;
+    }
+
+    private static IOException unwrap(Throwable cause, TransportRequest request) {
+        if (cause instanceof IOException io) {
+            // The JDK client often reports failures with null messages; say what failed.
+            if (io.getMessage() == null || io.getMessage().isEmpty()) {
+                IOException described = new IOException(request.method() + " " + request.uri() + " failed: "
+                        + io.getClass().getSimpleName(), io);
+                return described;
+            }
+            return io;
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return new IOException("invalid request " + request.method() + " " + request.uri() + ": " + cause.getMessage(), cause);
+        }
+        return new IOException(request.method() + " " + request.uri() + " failed: " + cause, cause);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsExecutor) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdkHttpTransport{" + tls + ", " + proxy + ", " + version + "}";
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A response over the JDK's streaming body; closing it cancels an unread body. */
+    private static final class JdkResponse implements TransportResponse {
+        private final HttpResponse<InputStream> response;
+        private final Map<String, List<String>> headers;
+        private final InputStream body;
+
+        JdkResponse(HttpResponse<InputStream> response, boolean addedGzip) {
+            this.response = response;
+            Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            h.putAll(response.headers().map());
+            boolean gunzip = addedGzip && h.getOrDefault("Content-Encoding", List.of()).stream()
+                    .anyMatch(v -> v.trim().equalsIgnoreCase("gzip"));
+            if (gunzip) {
+                // As Go does: the caller sees the decoded body and no encoding headers.
+                h.remove("Content-Encoding");
+                h.remove("Content-Length");
+            }
+            h.remove(":status");
+            Map<String, List<String>> ordered = new LinkedHashMap<>();
+            h.forEach(ordered::put);
+            this.headers = java.util.Collections.unmodifiableMap(ordered);
+            this.body = gunzip ? new LazyGzipInputStream(response.body()) : response.body();
+        }
+
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            return headers;
+        }
+
+        @Override
+        public InputStream body() {
+            return body;
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+
+        @Override
+        public String toString() {
+            return "TransportResponse{" + response.statusCode() + " " + response.request().method() + " " + response.uri() + "}";
+        }
+    }
+
+    /** Opens the gzip stream on first read, so that constructing the response never blocks on the body. */
+    private static final class LazyGzipInputStream extends FilterInputStream {
+        private final InputStream raw;
+        private boolean opened;
+
+        LazyGzipInputStream(InputStream raw) {
+            super(raw);
+            this.raw = Objects.requireNonNull(raw);
+        }
+
+        private void open() throws IOException {
+            if (!opened) {
+                opened = true;
+                in = new GZIPInputStream(raw, 8192);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            open();
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            open();
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            open();
+            return in.skip(n);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return opened ? in.available() : 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            raw.close();
+        }
+    }
+
+    /** Builds a {@link JdkHttpTransport}. */
+    public static final class Builder {
+        private TlsConfig tls = TlsConfig.defaults();
+        private ProxyConfig proxy = ProxyConfig.none();
+        private boolean disableCompression;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private ClientCertificateSource certificates;
+        private ExecutorService executor;
+
+        private Builder() {}
+
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /** The proxy; the default connects directly. */
+        public Builder proxy(ProxyConfig proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /** Neither asks for nor decodes gzip. */
+        public Builder disableCompression(boolean disableCompression) {
+            this.disableCompression = disableCompression;
+            return this;
+        }
+
+        /** The TCP connect timeout; defaults to 30 seconds. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
+            }
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /**
+         * A dynamic client certificate (an exec plugin's), used when the {@link TlsConfig} has no
+         * static one.
+         */
+        public Builder clientCertificates(ClientCertificateSource certificates) {
+            this.certificates = certificates;
+            return this;
+        }
+
+        /** The executor for the HttpClient's work; by default a cached pool of daemon threads owned by the transport. */
+        public Builder executor(ExecutorService executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Loads certificates and keys and validates every setting. */
+        public JdkHttpTransport build() {
+            return new JdkHttpTransport(this);
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package io.kubeclient.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Reads PEM certificates and private keys with the JDK alone. PKCS#1 RSA and SEC1 EC keys are
+ * re-wrapped as PKCS#8 by a tiny DER reader/writer so that {@link KeyFactory} can load them.
+ *
+ * <p>Error messages describe the structure at fault and never echo key material.
+ */
+final class Pem {
+
+    private Pem() {}
+
+    /** A PEM block: its type and decoded bytes. */
+    record Block(String type, byte[] der, boolean encrypted) {}
+
+    /** Thrown for unusable PEM input; the message never contains the input. */
+    static final class PemException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PemException(String message) {
+            super(message);
+        }
+
+        PemException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static List<Block> blocks(byte[] data) throws PemException {
+        String text = new String(data, StandardCharsets.US_ASCII);
+        List<Block> blocks = new ArrayList<>();
+        int pos = 0;
+        while (true) {
+            int begin = text.indexOf("-----BEGIN ", pos);
+            if (begin < 0) {
+                break;
+            }
+            int typeEnd = text.indexOf("-----", begin + 11);
+            if (typeEnd < 0) {
+                throw new PemException("malformed PEM: unterminated BEGIN line");
+            }
+            String type = text.substring(begin + 11, typeEnd);
+            String endMarker = "-----END " + type + "-----";
+            int end = text.indexOf(endMarker, typeEnd + 5);
+            if (end < 0) {
+                throw new PemException("malformed PEM: missing END line for a " + type + " block");
+            }
+            String body = text.substring(typeEnd + 5, end);
+            boolean encrypted = false;
+            StringBuilder b64 = new StringBuilder(body.length());
+            for (String line : body.split("\r?\n|\r")) {
+                String l = line.strip();
+                if (l.contains(":")) {
+                    // RFC 1421 headers such as Proc-Type: 4,ENCRYPTED
+                    if (l.startsWith("Proc-Type:") && l.contains("ENCRYPTED")) {
+                        encrypted = true;
+                    }
+                    continue;
+                }
+                b64.append(l);
+            }
+            byte[] der;
+            try {
+                der = Base64.getMimeDecoder().decode(b64.toString());
+            } catch (IllegalArgumentException e) {
+                throw new PemException("malformed PEM: the " + type + " block is not valid base64");
+            }
+            blocks.add(new Block(type, der, encrypted || type.startsWith("ENCRYPTED")));
+            pos = end + endMarker.length();
+        }
+        return blocks;
+    }
+
+    /** Every CERTIFICATE block, in order; other blocks are skipped. At least one is required. */
+    static List<X509Certificate> certificates(byte[] data) throws PemException {
+        List<Block> blocks = blocks(data);
+        if (blocks.isEmpty()) {
+            throw new PemException("no PEM data found");
+        }
+        List<X509Certificate> certs = new ArrayList<>();
+        CertificateFactory cf;
+        try {
+            cf = CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Block b : blocks) {
+            if (!b.type().equals("CERTIFICATE")) {
+                continue;
+            }
+            try {
+                certs.add((X509Certificate) cf.generateCertificate(new java.io.ByteArrayInputStream(b.der())));
+            } catch (CertificateException e) {
+                throw new PemException("failed to parse certificate #" + (certs.size() + 1), e);
+            }
+        }
+        if (certs.isEmpty()) {
+            throw new PemException("no CERTIFICATE block found");
+        }
+        return certs;
+    }
+
+    /** The first private key block: PKCS#8, PKCS#1 RSA or SEC1 EC. */
+    static PrivateKey privateKey(byte[] data) throws PemException {
+        List<Block> blocks = blocks(data);
+        if (blocks.isEmpty()) {
+            throw new PemException("no PEM data found");
+        }
+        for (Block b : blocks) {
+            if (!b.type().equals("PRIVATE KEY") && !b.type().endsWith(" PRIVATE KEY")) {
+                continue;
+            }
+            if (b.encrypted()) {
+                throw new PemException("encrypted private keys are not supported");
+            }
+            switch (b.type()) {
+                case "PRIVATE KEY":
+                    return pkcs8(b.der(), null);
+                case "RSA PRIVATE KEY":
+                    return pkcs8(Der.rsaPkcs1ToPkcs8(b.der()), "RSA");
+                case "EC PRIVATE KEY":
+                    return pkcs8(Der.sec1ToPkcs8(b.der()), "EC");
+                default:
+                    throw new PemException("unsupported private key type " + b.type());
+            }
+        }
+        throw new PemException("no PRIVATE KEY block found");
+    }
+
+    private static PrivateKey pkcs8(byte[] der, String algorithm) throws PemException {
+        String alg = algorithm != null ? algorithm : Der.pkcs8Algorithm(der);
+        try {
+            return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            // The cause's message is safe: JCA parse errors describe structure, not key bytes.
+            throw new PemException("failed to parse " + alg + " private key", e);
+        }
+    }
+
+    /** Whether the key belongs to the certificate, proven by a signature round trip. */
+    static boolean matches(PrivateKey key, X509Certificate cert) {
+        String alg = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            case "Ed448" -> "Ed448";
+            default -> null;
+        };
+        if (alg == null || !key.getAlgorithm().equals(cert.getPublicKey().getAlgorithm())
+                && !(key.getAlgorithm().startsWith("Ed") && cert.getPublicKey().getAlgorithm().startsWith("Ed"))) {
+            return false;
+        }
+        try {
+            byte[] probe = "kube-client key pair check".getBytes(StandardCharsets.US_ASCII);
+            Signature s = Signature.getInstance(alg);
+            s.initSign(key);
+            s.update(probe);
+            byte[] sig = s.sign();
+            Signature v = Signature.getInstance(alg);
+            v.initVerify(cert.getPublicKey());
+            v.update(probe);
+            return v.verify(sig);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Minimal DER support: just enough to re-wrap PKCS#1 and SEC1 keys. */
+    static final class Der {
+        private static final byte[] RSA_ALGORITHM_ID = {
+            0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00
+        };
+        private static final byte[] EC_PUBLIC_KEY_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+        private static final byte[] ED25519_OID = {0x2b, 0x65, 0x70};
+        private static final byte[] ED448_OID = {0x2b, 0x65, 0x71};
+        private static final byte[] RSA_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};
+
+        private Der() {}
+
+        /** A TLV at an offset: tag, content start and content length. */
+        record Tlv(int tag, int start, int length) {
+            int end() {
+                return start + length;
+            }
+        }
+
+        static Tlv read(byte[] der, int offset, int limit) throws PemException {
+            if (offset + 2 > limit) {
+                throw new PemException("malformed DER: truncated");
+            }
+            int tag = der[offset] & 0xff;
+            int len = der[offset + 1] & 0xff;
+            int pos = offset + 2;
+            if (len >= 0x80) {
+                int n = len & 0x7f;
+                if (n == 0 || n > 3 || pos + n > limit) {
+                    throw new PemException("malformed DER: bad length");
+                }
+                len = 0;
+                for (int i = 0; i < n; i++) {
+                    len = (len << 8) | (der[pos++] & 0xff);
+                }
+            }
+            if (pos + len > limit) {
+                throw new PemException("malformed DER: truncated");
+            }
+            return new Tlv(tag, pos, len);
+        }
+
+        static byte[] tlv(int tag, byte[]... parts) {
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            for (byte[] p : parts) {
+                content.writeBytes(p);
+            }
+            byte[] c = content.toByteArray();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(c.length + 6);
+            out.write(tag);
+            int len = c.length;
+            if (len < 0x80) {
+                out.write(len);
+            } else if (len < 0x100) {
+                out.write(0x81);
+                out.write(len);
+            } else if (len < 0x10000) {
+                out.write(0x82);
+                out.write(len >> 8);
+                out.write(len);
+            } else {
+                out.write(0x83);
+                out.write(len >> 16);
+                out.write(len >> 8);
+                out.write(len);
+            }
+            out.writeBytes(c);
+            return out.toByteArray();
+        }
+
+        static byte[] rsaPkcs1ToPkcs8(byte[] pkcs1) throws PemException {
+            Tlv seq = read(pkcs1, 0, pkcs1.length);
+            if (seq.tag() != 0x30) {
+                throw new PemException("malformed RSA PRIVATE KEY: not a DER sequence");
+            }
+            return tlv(0x30, new byte[] {0x02, 0x01, 0x00}, RSA_ALGORITHM_ID, tlv(0x04, pkcs1));
+        }
+
+        static byte[] sec1ToPkcs8(byte[] sec1) throws PemException {
+            Tlv seq = read(sec1, 0, sec1.length);
+            if (seq.tag() != 0x30) {
+                throw new PemException("malformed EC PRIVATE KEY: not a DER sequence");
+            }
+            byte[] curve = null;
+            int pos = seq.start();
+            while (pos < seq.end()) {
+                Tlv t = read(sec1, pos, seq.end());
+                if (t.tag() == 0xa0) {
+                    Tlv oid = read(sec1, t.start(), t.end());
+                    if (oid.tag() != 0x06) {
+                        throw new PemException("malformed EC PRIVATE KEY: curve parameters are not a named curve");
+                    }
+                    curve = java.util.Arrays.copyOfRange(sec1, oid.start(), oid.end());
+                }
+                pos = t.end();
+            }
+            if (curve == null) {
+                throw new PemException("EC PRIVATE KEY without a named curve is not supported");
+            }
+            byte[] algId = tlv(0x30, tlv(0x06, EC_PUBLIC_KEY_OID), tlv(0x06, curve));
+            return tlv(0x30, new byte[] {0x02, 0x01, 0x00}, algId, tlv(0x04, sec1));
+        }
+
+        /** The JCA algorithm name of a PKCS#8 key, from its AlgorithmIdentifier. */
+        static String pkcs8Algorithm(byte[] pkcs8) throws PemException {
+            Tlv seq = read(pkcs8, 0, pkcs8.length);
+            Tlv version = read(pkcs8, seq.start(), seq.end());
+            Tlv algId = read(pkcs8, version.end(), seq.end());
+            Tlv oid = read(pkcs8, algId.start(), algId.end());
+            if (seq.tag() != 0x30 || version.tag() != 0x02 || algId.tag() != 0x30 || oid.tag() != 0x06) {
+                throw new PemException("malformed PRIVATE KEY: not a PKCS#8 structure");
+            }
+            byte[] o = java.util.Arrays.copyOfRange(pkcs8, oid.start(), oid.end());
+            if (java.util.Arrays.equals(o, RSA_OID)) {
+                return "RSA";
+            }
+            if (java.util.Arrays.equals(o, EC_PUBLIC_KEY_OID)) {
+                return "EC";
+            }
+            if (java.util.Arrays.equals(o, ED25519_OID)) {
+                return "Ed25519";
+            }
+            if (java.util.Arrays.equals(o, ED448_OID)) {
+                return "Ed448";
+            }
+            throw new PemException("unsupported private key algorithm in PKCS#8 key");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.kubeclient.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class JdkHttpTransportTest {
+
+    MockWebServer server;
+    JdkHttpTransport transport;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        transport = JdkHttpTransport.builder().build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        transport.close();
+        server.close();
+    }
+
+    static byte[] gzip(String s) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void sendsHeadersAndBodyAndReturnsStatusHeadersAndBody() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(201).addHeader("X-Reply", "yes").body("created").build());
+        TransportRequest req = TransportRequest.builder("POST", server.url("/api/v1/pods").uri())
+                .setHeader("Content-Type", "application/json")
+                .addHeader("X-Multi", "a").addHeader("X-Multi", "b")
+                .body(TransportRequest.Body.of("{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        try (TransportResponse r = transport.send(req)) {
+            assertThat(r.statusCode()).isEqualTo(201);
+            assertThat(r.header("x-reply")).contains("yes");
+            assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("created");
+        }
+        RecordedRequest rec = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(rec.getMethod()).isEqualTo("POST");
+        assertThat(rec.getVersion()).isEqualTo("HTTP/1.1");
+        assertThat(rec.getHeaders().values("X-Multi")).containsExactly("a", "b");
+        assertThat(rec.getHeaders().get("Upgrade")).isNull();
+        assertThat(rec.getBody().utf8()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void streamsABodyOfKnownLength() throws Exception {
+        server.enqueue(new MockResponse.Builder().build());
+        byte[] data = "streamed".getBytes(StandardCharsets.UTF_8);
+        TransportRequest req = TransportRequest.builder("PUT", server.url("/x").uri())
+                .body(TransportRequest.Body.ofStream(() -> new java.io.ByteArrayInputStream(data), data.length, false)).build();
+        transport.send(req).close();
+        RecordedRequest rec = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(rec.getHeaders().get("Content-Length")).isEqualTo("8");
+        assertThat(rec.getBody().utf8()).isEqualTo("streamed");
+    }
+
+    @Test
+    void asksForGzipAndDecodesItTransparently() throws Exception {
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Encoding", "gzip")
+                .body(new Buffer().write(gzip("hello gzip"))).build());
+        try (TransportResponse r = transport.send(TransportRequest.builder("GET", server.url("/").uri()).build())) {
+            assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello gzip");
+            assertThat(r.header("Content-Encoding")).isEmpty();
+        }
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
+    }
+
+    @Test
+    void disableCompressionNeitherAsksNorDecodes() throws Exception {
+        transport.close();
+        transport = JdkHttpTransport.builder().disableCompression(true).build();
+        byte[] gz = gzip("raw");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Encoding", "gzip").body(new Buffer().write(gz)).build());
+        try (TransportResponse r = transport.send(TransportRequest.builder("GET", server.url("/").uri()).build())) {
+            assertThat(r.body().readAllBytes()).isEqualTo(gz);
+            assertThat(r.header("Content-Encoding")).contains("gzip");
+        }
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Accept-Encoding")).isNull();
+    }
+
+    @Test
+    void leavesBodyEncodedWhenTheCallerAskedForAnEncoding() throws Exception {
+        byte[] gz = gzip("mine");
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Encoding", "gzip").body(new Buffer().write(gz)).build());
+        TransportRequest req = TransportRequest.builder("GET", server.url("/").uri()).setHeader("Accept-Encoding", "gzip").build();
+        try (TransportResponse r = transport.send(req)) {
+            assertThat(r.body().readAllBytes()).isEqualTo(gz);
+        }
+    }
+
+    @Test
+    void timesOutWaitingForHeaders() {
+        server.enqueue(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).build());
+        TransportRequest req = TransportRequest.builder("GET", server.url("/slow").uri()).timeout(Duration.ofMillis(200)).build();
+        assertThatThrownBy(() -> transport.send(req)).isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheExchange() throws Exception {
+        server.enqueue(new MockResponse.Builder().headersDelay(20, TimeUnit.SECONDS).build());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                transport.send(TransportRequest.builder("GET", server.url("/hang").uri()).build()).close();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        server.takeRequest(5, TimeUnit.SECONDS);
+        caller.interrupt();
+        caller.join(5_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void closingAResponseWithAnUnreadStreamDoesNotBlock() throws Exception {
+        // An endless body, like a watch: the server keeps writing slowly.
+        server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[1 << 20]))
+                .throttleBody(1024, 100, TimeUnit.MILLISECONDS).build());
+        TransportResponse r = transport.send(TransportRequest.builder("GET", server.url("/watch").uri()).build());
+        InputStream in = r.body();
+        assertThat(in.read(new byte[10])).isPositive();
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
+            try {
+                r.close();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        closed.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void connectionRefusedIsAnIOException() throws Exception {
+        int port = server.getPort();
+        server.close();
+        assertThatThrownBy(() -> transport.send(TransportRequest.builder("GET", URI.create("http://127.0.0.1:" + port + "/")).build()))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("127.0.0.1");
+    }
+}
