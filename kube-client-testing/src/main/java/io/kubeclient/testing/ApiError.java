@@ -1,10 +1,20 @@
 package io.kubeclient.testing;
 
-import tools.jackson.databind.node.ArrayNode;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.errors.StatusException;
+import io.kubeclient.apimachinery.schema.GroupKind;
+import io.kubeclient.apimachinery.schema.GroupResource;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A failure the fake answers with a {@code metav1.Status} body, as the real API server does. */
+/**
+ * A failure the fake answers with a {@code metav1.Status} body, as the real API server does. The Status
+ * comes from the client's own {@link Errors} constructors, so server and client agree on every message.
+ */
 final class ApiError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -13,6 +23,17 @@ final class ApiError extends RuntimeException {
     final int code;
     final transient ObjectNode status;
     transient long retryAfterSeconds;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    ApiError(StatusException e) {
+        super(e.getMessage(), null, false, false);
+        this.code = e.code();
+        this.status = JSON.valueToTree(e.status());
+        if (!status.has("metadata")) {
+            status.putObject("metadata");
+        }
+    }
 
     ApiError(int code, String reason, String message, ObjectNode details) {
         super(message, null, false, false);
@@ -30,40 +51,24 @@ final class ApiError extends RuntimeException {
         status.put("code", code);
     }
 
-    static ObjectNode details(String name, ResourceType rt) {
-        ObjectNode d = F.objectNode();
-        if (name != null && !name.isEmpty()) {
-            d.put("name", name);
-        }
-        if (rt != null) {
-            if (!rt.group().isEmpty()) {
-                d.put("group", rt.group());
-            }
-            d.put("kind", rt.plural());
-        }
-        return d;
+    private static GroupResource gr(ResourceType rt) {
+        return GroupResource.of(rt.group(), rt.plural());
     }
 
     static ApiError notFound(ResourceType rt, String name) {
-        return new ApiError(404, "NotFound", rt.groupResource() + " \"" + name + "\" not found", details(name, rt));
+        return new ApiError(Errors.newNotFound(gr(rt), name));
     }
 
     static ApiError namespaceNotFound(String ns) {
-        ObjectNode d = F.objectNode();
-        d.put("name", ns);
-        d.put("kind", "namespaces");
-        return new ApiError(404, "NotFound", "namespaces \"" + ns + "\" not found", d);
+        return new ApiError(Errors.newNotFound(GroupResource.of("", "namespaces"), ns));
     }
 
     static ApiError alreadyExists(ResourceType rt, String name) {
-        return new ApiError(409, "AlreadyExists", rt.groupResource() + " \"" + name + "\" already exists",
-                details(name, rt));
+        return new ApiError(Errors.newAlreadyExists(gr(rt), name));
     }
 
     static ApiError conflict(ResourceType rt, String name, String why) {
-        return new ApiError(409, "Conflict",
-                "Operation cannot be fulfilled on " + rt.groupResource() + " \"" + name + "\": " + why,
-                details(name, rt));
+        return new ApiError(Errors.newConflict(gr(rt), name, why));
     }
 
     static ApiError modified(ResourceType rt, String name) {
@@ -78,36 +83,27 @@ final class ApiError extends RuntimeException {
 
     /** 422 for an object of any kind, such as {@code ListOptions} in {@code meta.k8s.io}. */
     static ApiError invalid(String kind, String group, String name, String... causeTriples) {
-        ObjectNode d = F.objectNode();
-        d.put("name", name == null ? "" : name);
-        if (!group.isEmpty()) {
-            d.put("group", group);
-        }
-        d.put("kind", kind);
-        ArrayNode causes = d.putArray("causes");
-        StringBuilder msg = new StringBuilder();
+        List<StatusCause> causes = new ArrayList<>();
         for (int i = 0; i + 2 < causeTriples.length; i += 3) {
-            ObjectNode c = causes.addObject();
-            c.put("reason", causeTriples[i]);
-            c.put("message", causeTriples[i + 2]);
-            c.put("field", causeTriples[i + 1]);
-            if (msg.length() > 0) {
-                msg.append(", ");
-            }
-            msg.append(causeTriples[i + 1]).append(": ").append(causeTriples[i + 2]);
+            StatusCause c = new StatusCause();
+            c.setReason(causeTriples[i]);
+            c.setField(causeTriples[i + 1]);
+            c.setMessage(causeTriples[i + 2]);
+            causes.add(c);
         }
-        String kindGroup = group.isEmpty() ? kind : kind + "." + group;
-        String text = kindGroup + " \"" + (name == null ? "" : name) + "\" is invalid: "
-                + (causes.size() > 1 ? "[" + msg + "]" : msg.toString());
-        return new ApiError(422, "Invalid", text, d);
+        return new ApiError(Errors.newInvalid(GroupKind.of(group, kind), name == null ? "" : name, causes));
+    }
+
+    static ApiError applyConflict(List<StatusCause> causes, String message) {
+        return new ApiError(Errors.newApplyConflict(causes, message));
     }
 
     static ApiError badRequest(String message) {
-        return new ApiError(400, "BadRequest", message, null);
+        return new ApiError(Errors.newBadRequest(message));
     }
 
     static ApiError expired(String message) {
-        return new ApiError(410, "Expired", message, null);
+        return new ApiError(Errors.newResourceExpired(message));
     }
 
     static ApiError methodNotAllowed(String message) {
@@ -121,12 +117,11 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError internal(String message) {
-        return new ApiError(500, "InternalError", "Internal error occurred: " + message, null);
+        return new ApiError(Errors.newInternalError(message));
     }
 
     static ApiError forbidden(ResourceType rt, String name, String why) {
-        return new ApiError(403, "Forbidden", rt.groupResource() + " \"" + name + "\" is forbidden: " + why,
-                details(name, rt));
+        return new ApiError(Errors.newForbidden(gr(rt), name, why));
     }
 
     /** The reason conventionally paired with an HTTP status code, for injected faults. */

@@ -339,8 +339,7 @@ final class ManagedFields {
         }
         if (!conflicts.isEmpty()) {
             if (!force) {
-                throw conflictError(rt, base.path("metadata").path("name").asString(
-                        cfg.path("metadata").path("name").asString("")), entries, conflicts);
+                throw conflictError(entries, conflicts);
             }
             for (Map.Entry<String, List<String>> c : conflicts.entrySet()) {
                 ObjectNode en = entries.get(c.getKey());
@@ -387,28 +386,26 @@ final class ManagedFields {
         return false;
     }
 
-    private static ApiError conflictError(ResourceType rt, String name, Map<String, ObjectNode> entries,
-            Map<String, List<String>> conflicts) {
-        ObjectNode details = ApiError.details(name, rt);
-        ArrayNode causes = details.putArray("causes");
+    private static ApiError conflictError(Map<String, ObjectNode> entries, Map<String, List<String>> conflicts) {
+        List<io.fabric8.kubernetes.api.model.StatusCause> causes = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        int n = 0;
         for (Map.Entry<String, List<String>> c : conflicts.entrySet()) {
             ObjectNode en = entries.get(c.getKey());
             String who = "conflict with \"" + en.path("manager").asString() + "\""
                     + (en.path("operation").asString().equals("Update")
                             ? " using " + en.path("apiVersion").asString() : "");
             for (String p : c.getValue()) {
-                ObjectNode cause = causes.addObject();
-                cause.put("reason", "FieldManagerConflict");
-                cause.put("message", who);
-                cause.put("field", human(p));
+                io.fabric8.kubernetes.api.model.StatusCause cause = new io.fabric8.kubernetes.api.model.StatusCause();
+                cause.setReason("FieldManagerConflict");
+                cause.setMessage(who);
+                cause.setField(human(p));
+                causes.add(cause);
                 lines.add(who + ": " + human(p));
-                n++;
             }
         }
+        int n = causes.size();
         String msg = "Apply failed with " + n + " conflict" + (n == 1 ? "" : "s") + ": " + String.join("\n", lines);
-        return new ApiError(409, "Conflict", msg, details);
+        return ApiError.applyConflict(causes, msg);
     }
 
     /** Merges an applied configuration into {@code target}: maps recursively, keyed lists by key, others replaced. */
