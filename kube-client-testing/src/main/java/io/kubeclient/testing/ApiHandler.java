@@ -91,7 +91,7 @@ final class ApiHandler implements HttpHandler {
                             "injected failure (" + action.failCode() + ")", null);
                     if (action.retryAfter() != null) {
                         long secs = Math.max(1, action.retryAfter().toSeconds());
-                        ((ObjectNode) err.status.putObject("details")).put("retryAfterSeconds", secs);
+                        err.status.putObject("details").put("retryAfterSeconds", secs);
                         ex.getResponseHeaders().set("Retry-After", Long.toString(secs));
                     }
                     send(ex, err.code, err.status, false);

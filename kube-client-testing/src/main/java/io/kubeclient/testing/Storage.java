@@ -619,9 +619,9 @@ final class Storage {
                 if (!spec.has("finalizers")) {
                     spec.putArray("finalizers").add("kubernetes");
                 }
-                ((ObjectNode) obj.get("metadata")).putObject("labels")
-                        .setAll(labelsOf(obj))
-                        .put("kubernetes.io/metadata.name", obj.path("metadata").path("name").asString());
+                ObjectNode labels = labelsOf(obj);
+                labels.put("kubernetes.io/metadata.name", obj.path("metadata").path("name").asString());
+                ((ObjectNode) obj.get("metadata")).set("labels", labels);
             }
             case "pods" -> {
                 ObjectNode status = obj.has("status") ? (ObjectNode) obj.get("status") : obj.putObject("status");

@@ -102,8 +102,11 @@ class CrudTest {
         assertThat(http.get("/api/v1/namespaces/default").code()).isEqualTo(200);
         assertThat(http.get("/api/v1/namespaces/kube-system").body().at("/status/phase").asString())
                 .isEqualTo("Active");
-        assertThat(http.post("/api/v1/namespaces", Http.json("{'metadata':{'name':'team-a'}}")).code())
-                .isEqualTo(201);
+        Http.Response ns = http.post("/api/v1/namespaces", Http.json("{'metadata':{'name':'team-a',"
+                + "'labels':{'team':'a'}}}"));
+        assertThat(ns.code()).isEqualTo(201);
+        assertThat(ns.body().at("/metadata/labels").toString())
+                .isEqualTo("{\"team\":\"a\",\"kubernetes.io/metadata.name\":\"team-a\"}");
         assertThat(http.post("/api/v1/namespaces/team-a/pods", pod("p")).code()).isEqualTo(201);
     }
 
