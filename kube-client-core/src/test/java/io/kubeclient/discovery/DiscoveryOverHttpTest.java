@@ -183,6 +183,9 @@ class DiscoveryOverHttpTest {
         // example.com prefers v2.
         assertThat(mapper.resourceFor(GroupVersionResource.of("", "", "widgets")))
                 .isEqualTo(GroupVersionResource.of("example.com", "v2", "widgets"));
+        RESTMapping deployment = mapper.restMapping(GroupKind.of("apps", "Deployment"));
+        assertThat(deployment.resource()).isEqualTo(GroupVersionResource.of("apps", "v1", "deployments"));
+        assertThat(deployment.scope()).isEqualTo(RESTScope.NAMESPACE);
         RESTMapping gadget = mapper.restMapping(GroupKind.of("example.com", "Gadget"));
         assertThat(gadget.scope()).isEqualTo(RESTScope.ROOT);
         assertThat(gadget.resource()).isEqualTo(GroupVersionResource.of("example.com", "v1", "gadgets"));
@@ -192,11 +195,11 @@ class DiscoveryOverHttpTest {
 
     // ---- the README's kubectl api-resources example ------------------------------------------
 
-    /** The README example, printing to {@code out} instead of standard output. */
+    /** The README example (its listing part), printing to {@code out} instead of standard output. */
     static void apiResources(DiscoveryInterface discovery, PrintWriter out) {
         List<APIResourceList> lists;
         try {
-            lists = discovery.serverPreferredResources();
+            lists = Discovery.serverPreferredResources(discovery);
         } catch (GroupDiscoveryFailedException e) {
             out.println("warning: " + e.getMessage());
             lists = e.partialResources();
