@@ -80,15 +80,24 @@ public final class RESTClient implements AutoCloseable {
      */
     public static RESTClient forConfig(RestConfig config) {
         requireGroupVersion(config);
-        return new RESTClient(config, true, Transports.forConfig(config), true,
-                Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
+        return withOwnTransport(config, true);
     }
 
     /** A client for the API root {@code config.apiPath()} with no group/version, such as discovery uses. */
     public static RESTClient unversionedForConfig(RestConfig config) {
         Objects.requireNonNull(config, "config");
-        return new RESTClient(config, false, Transports.forConfig(config), true,
-                Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
+        return withOwnTransport(config, false);
+    }
+
+    private static RESTClient withOwnTransport(RestConfig config, boolean versioned) {
+        HttpTransport transport = Transports.forConfig(config);
+        try {
+            return new RESTClient(config, versioned, transport, true, Sleeper.system(), ClientMetrics.global(),
+                    ENV_BACKOFF);
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
     }
 
     /**
