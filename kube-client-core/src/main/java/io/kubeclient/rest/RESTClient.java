@@ -41,6 +41,7 @@ public final class RESTClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final Duration timeout;
     private final WarningHandler warningHandler;
+    private final int maxRetries;
     final Sleeper sleeper;
     final ClientMetrics metrics;
     final Supplier<BackoffManager> backoffs;
@@ -67,6 +68,7 @@ public final class RESTClient implements AutoCloseable {
         Duration t = config.timeout();
         this.timeout = t == null || t.isZero() || t.isNegative() ? null : t;
         this.warningHandler = config.warningHandler();
+        this.maxRetries = config.maxRetries();
         this.sleeper = sleeper;
         this.metrics = metrics;
         this.backoffs = backoffs;
@@ -193,6 +195,10 @@ public final class RESTClient implements AutoCloseable {
 
     WarningHandler warningHandler() {
         return warningHandler;
+    }
+
+    int maxRetries() {
+        return maxRetries;
     }
 
     /**
