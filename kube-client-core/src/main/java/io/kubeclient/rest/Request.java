@@ -3,6 +3,7 @@ package io.kubeclient.rest;
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
 import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.meta.DeleteOptions;
 import io.kubeclient.apimachinery.meta.QueryParameterEncodable;
 import io.kubeclient.apimachinery.schema.GroupResource;
 import io.kubeclient.flowcontrol.BackoffManager;
@@ -325,6 +326,7 @@ public final class Request {
      *   <li>{@link Path}: the file's bytes, read now (a read failure is recorded);</li>
      *   <li>{@link InputStream}: streamed once; such a request is never retried;</li>
      *   <li>{@code null}: no body;</li>
+     *   <li>{@link DeleteOptions}: its JSON body ({@link DeleteOptions#toJson()});</li>
      *   <li>anything else: encoded as JSON with {@link KubeJson}, setting {@code Content-Type} to
      *       JSON unless one was already set (so a patch keeps its patch type).</li>
      * </ul>
@@ -350,7 +352,10 @@ public final class Request {
             body = TransportRequest.Body.ofStream(() -> in, -1, false);
         } else {
             try {
-                body = TransportRequest.Body.of(KubeJson.toBytes(obj));
+                byte[] json = obj instanceof DeleteOptions options
+                        ? options.toJson().getBytes(StandardCharsets.UTF_8)
+                        : KubeJson.toBytes(obj);
+                body = TransportRequest.Body.of(json);
             } catch (RuntimeException e) {
                 return fail("unable to encode request body of type " + obj.getClass().getName()
                         + " as JSON: " + e.getMessage(), e);

@@ -12,6 +12,13 @@ import io.kubeclient.apimachinery.errors.StatusException;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
+import io.kubeclient.rest.Transports;
+import io.kubeclient.transport.HttpTransport;
+import io.kubeclient.transport.TransportRequest;
+import io.kubeclient.transport.TransportResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -100,6 +107,33 @@ class DiscoveryClientTest {
             assertThat(discovery.restClient()).isSameAs(rest);
         }
         assertThat(server.targets()).containsExactly("/api", "/apis");
+    }
+
+    @Test
+    void newForConfigAndTransportSendsThroughTheCallersTransportAndLeavesItOpen() {
+        server.aggregated("aggregated-api.json", "aggregated-apis-current.json");
+        AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean closed = new AtomicBoolean();
+        HttpTransport real = Transports.forConfig(server.config());
+        HttpTransport counting = new HttpTransport() {
+            @Override
+            public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
+                sent.incrementAndGet();
+                return real.send(request);
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        try (DiscoveryClient discovery = DiscoveryClient.newForConfigAndTransport(server.config(), counting)) {
+            assertThat(discovery.serverGroups().getGroups()).hasSize(3);
+        } finally {
+            real.close();
+        }
+        assertThat(sent).hasValue(2);
+        assertThat(closed).isFalse();
     }
 
     // ---- aggregated discovery ----------------------------------------------------------------

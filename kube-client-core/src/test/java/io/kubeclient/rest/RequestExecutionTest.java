@@ -110,6 +110,19 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void sendsDeleteOptionsAsJsonBody() throws Exception {
+        enqueueJson(200, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
+        client().delete().namespace("ns").resource("pods").name("web")
+                .body(io.kubeclient.apimachinery.meta.DeleteOptions.builder().gracePeriodSeconds(0)
+                        .propagationPolicy(io.kubeclient.apimachinery.meta.DeletionPropagation.FOREGROUND).build())
+                .execute();
+        RecordedRequest r = take();
+        assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(r.getBody().utf8()).contains("\"kind\":\"DeleteOptions\"", "\"gracePeriodSeconds\":0",
+                "\"propagationPolicy\":\"Foreground\"");
+    }
+
+    @Test
     void sendsBytesWithoutContentType() throws Exception {
         enqueueJson(200, POD);
         client().put().resource("pods").name("web").body("{}".getBytes(StandardCharsets.UTF_8)).execute();
