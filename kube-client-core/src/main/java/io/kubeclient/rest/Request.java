@@ -93,6 +93,7 @@ public final class Request {
         this.rateLimiter = client.rateLimiter();
         this.backoff = client.backoffs.get();
         this.warningHandler = client.warningHandler();
+        this.maxRetries = client.maxRetries();
         setHeaderValues("Accept", List.of(client.accept()));
     }
 
@@ -377,7 +378,7 @@ public final class Request {
         return this;
     }
 
-    /** The number of retries after the first attempt; negative means 0. Defaults to 10. */
+    /** The number of retries after the first attempt; negative means 0. Defaults to the config's (10). */
     public Request maxRetries(int maxRetries) {
         this.maxRetries = Math.max(0, maxRetries);
         return this;

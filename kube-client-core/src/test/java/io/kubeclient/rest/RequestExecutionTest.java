@@ -493,6 +493,19 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void configMaxRetriesIsEachRequestsDefault() {
+        for (int i = 0; i < 4; i++) {
+            enqueue(429, "", "Retry-After", "0");
+        }
+        enqueueJson(200, POD);
+        RESTClient client = client(config().maxRetries(1).build());
+        assertThat(client.get().execute().statusCode()).isEqualTo(429);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(client.get().maxRetries(5).execute().statusCode()).isEqualTo(200);
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
     void maxRetriesZeroMeansOneAttempt() {
         enqueue(429, "", "Retry-After", "1");
         enqueueJson(200, POD);
