@@ -181,6 +181,31 @@ class WatchThroughClientsTest {
     }
 
     @Test
+    void aWatchThroughTheClientLosesNothingUnderTenThousandRapidWrites() {
+        String ns = namespace();
+        ResourceClient<ConfigMap, ?> cms = cs.coreV1().configMaps(ns);
+        String rv = cms.list().getMetadata().getResourceVersion();
+        int writes = 10_000;
+
+        try (Events<ConfigMap> events = Events.of(cms.watch(ListOptions.builder().resourceVersion(rv).build()))) {
+            for (int i = 0; i < writes; i++) {
+                ConfigMap cm = configMap("burst-" + i, "i", Integer.toString(i));
+                cm.getMetadata().setNamespace(ns);
+                server.put(cm);
+            }
+
+            long last = Long.parseLong(rv);
+            for (int i = 0; i < writes; i++) {
+                Event<ConfigMap> e = events.nextChange();
+                assertThat(e.object().getData()).containsEntry("i", Integer.toString(i));
+                long eventRv = Long.parseLong(e.object().getMetadata().getResourceVersion());
+                assertThat(eventRv).isGreaterThan(last);
+                last = eventRv;
+            }
+        }
+    }
+
+    @Test
     void retryWatcherForwardsA410AndEnds() {
         String ns = namespace();
         ResourceClient<ConfigMap, ?> cms = cs.coreV1().configMaps(ns);
