@@ -40,6 +40,7 @@ public final class RESTClient implements AutoCloseable {
     private final boolean ownsTransport;
     private final Duration timeout;
     private final WarningHandler warningHandler;
+    private final int maxRetries;
     final Sleeper sleeper;
     final ClientMetrics metrics;
     final Supplier<BackoffManager> backoffs;
@@ -65,6 +66,7 @@ public final class RESTClient implements AutoCloseable {
         Duration t = config.timeout();
         this.timeout = t == null || t.isZero() || t.isNegative() ? null : t;
         this.warningHandler = config.warningHandler();
+        this.maxRetries = config.maxRetries();
         this.sleeper = sleeper;
         this.metrics = metrics;
         this.backoffs = backoffs;
@@ -191,6 +193,10 @@ public final class RESTClient implements AutoCloseable {
 
     WarningHandler warningHandler() {
         return warningHandler;
+    }
+
+    int maxRetries() {
+        return maxRetries;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
 import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.meta.DeleteOptions;
 import io.kubeclient.apimachinery.meta.QueryParameterEncodable;
 import io.kubeclient.apimachinery.schema.GroupResource;
 import io.kubeclient.flowcontrol.BackoffManager;
@@ -103,6 +104,7 @@ public final class Request {
         this.rateLimiter = client.rateLimiter();
         this.backoff = client.backoffs.get();
         this.warningHandler = client.warningHandler();
+        this.maxRetries = client.maxRetries();
         setHeaderValues("Accept", List.of(client.accept()));
     }
 
@@ -335,6 +337,7 @@ public final class Request {
      *   <li>{@link Path}: the file's bytes, read now (a read failure is recorded);</li>
      *   <li>{@link InputStream}: streamed once; such a request is never retried;</li>
      *   <li>{@code null}: no body;</li>
+     *   <li>{@link DeleteOptions}: its JSON body ({@link DeleteOptions#toJson()});</li>
      *   <li>anything else: encoded as JSON with {@link KubeJson}, setting {@code Content-Type} to
      *       JSON unless one was already set (so a patch keeps its patch type).</li>
      * </ul>
@@ -360,7 +363,10 @@ public final class Request {
             body = TransportRequest.Body.ofStream(() -> in, -1, false);
         } else {
             try {
-                body = TransportRequest.Body.of(KubeJson.toBytes(obj));
+                byte[] json = obj instanceof DeleteOptions options
+                        ? options.toJson().getBytes(StandardCharsets.UTF_8)
+                        : KubeJson.toBytes(obj);
+                body = TransportRequest.Body.of(json);
             } catch (RuntimeException e) {
                 return fail("unable to encode request body of type " + obj.getClass().getName()
                         + " as JSON: " + e.getMessage(), e);
@@ -383,7 +389,7 @@ public final class Request {
         return this;
     }
 
-    /** The number of retries after the first attempt; negative means 0. Defaults to 10. */
+    /** The number of retries after the first attempt; negative means 0. Defaults to the config's (10). */
     public Request maxRetries(int maxRetries) {
         this.maxRetries = Math.max(0, maxRetries);
         return this;
@@ -854,7 +860,7 @@ public final class Request {
                     retryAfter = Duration.ofSeconds(1);
                     String reason = "retries: " + retries + ", retry-after: 1s - retry-reason: due to retryable error, error: "
                             + failure.getMessage();
-                    client.metrics.requestRetry(verb, host, 0, reason);
+                    client.metrics.requestRetry(verb, host, 0, transportReason(failure));
                     LOG.debug("Retrying {} {}: {}", verb, url, reason);
                     previousError = failure;
                     continue;
@@ -869,7 +875,7 @@ public final class Request {
                         + (code == 429 ? "due to server-side throttling, FlowSchema UID: \""
                                 + response.header("X-Kubernetes-PF-FlowSchema-UID").orElse("") + "\""
                                 : String.valueOf(code));
-                client.metrics.requestRetry(verb, host, code, reason);
+                client.metrics.requestRetry(verb, host, code, String.valueOf(code));
                 LOG.debug("Retrying {} {}: {}", verb, url, reason);
                 drainAndClose(response);
                 continue;
@@ -962,6 +968,20 @@ public final class Request {
             }
         }
         return false;
+    }
+
+    /** A short, low-cardinality name for a retried transport error, fit for a metric tag. */
+    static String transportReason(Throwable e) {
+        if (isTimeout(e)) {
+            return "timeout";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("connection reset")) {
+                return "connection reset";
+            }
+        }
+        return "eof";
     }
 
     private static boolean isTimeout(Throwable e) {

@@ -26,6 +26,8 @@ public final class RestConfig {
     public static final float DEFAULT_QPS = 5.0f;
     /** client-go's {@code DefaultBurst}. */
     public static final int DEFAULT_BURST = 10;
+    /** client-go's default number of retries of a request the server asked to retry. */
+    public static final int DEFAULT_MAX_RETRIES = 10;
 
     private final String host;
     private final String apiPath;
@@ -56,6 +58,8 @@ public final class RestConfig {
     private final int burst;
     private final RateLimiter rateLimiter;
     private final Duration timeout;
+    private final Duration connectTimeout;
+    private final int maxRetries;
     private final URI proxyUrl;
     private final boolean proxyDisabled;
     private final boolean disableCompression;
@@ -88,6 +92,8 @@ public final class RestConfig {
         this.burst = b.burst;
         this.rateLimiter = b.rateLimiter;
         this.timeout = b.timeout;
+        this.connectTimeout = b.connectTimeout;
+        this.maxRetries = b.maxRetries;
         this.proxyUrl = b.proxyUrl;
         this.proxyDisabled = b.proxyDisabled;
         this.disableCompression = b.disableCompression;
@@ -126,6 +132,8 @@ public final class RestConfig {
         b.qps = qps;
         b.burst = burst;
         b.timeout = timeout;
+        b.connectTimeout = connectTimeout;
+        b.maxRetries = maxRetries;
         b.proxyUrl = proxyUrl;
         b.proxyDisabled = proxyDisabled;
         return b.build();
@@ -254,6 +262,20 @@ public final class RestConfig {
         return timeout;
     }
 
+    /** The timeout for establishing a connection; {@code null} means the transport's default (30 seconds). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How many times a request is retried after the first attempt when the server asks for it
+     * (429 or 5xx with {@code Retry-After}) or a GET's connection breaks; defaults to
+     * {@link #DEFAULT_MAX_RETRIES}. A single request may change it with {@code Request.maxRetries}.
+     */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
     /** An explicit proxy, or {@code null} for the environment's (unless {@link #proxyDisabled()}). */
     public URI proxyUrl() {
         return proxyUrl;
@@ -360,6 +382,12 @@ public final class RestConfig {
         if (timeout != null) {
             sb.append(", timeout=").append(timeout);
         }
+        if (connectTimeout != null) {
+            sb.append(", connectTimeout=").append(connectTimeout);
+        }
+        if (maxRetries != DEFAULT_MAX_RETRIES) {
+            sb.append(", maxRetries=").append(maxRetries);
+        }
         if (proxyDisabled) {
             sb.append(", proxy=none");
         } else if (proxyUrl != null) {
@@ -413,6 +441,8 @@ public final class RestConfig {
         private int burst;
         private RateLimiter rateLimiter;
         private Duration timeout;
+        private Duration connectTimeout;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
         private URI proxyUrl;
         private boolean proxyDisabled;
         private boolean disableCompression;
@@ -447,6 +477,8 @@ public final class RestConfig {
             burst = c.burst;
             rateLimiter = c.rateLimiter;
             timeout = c.timeout;
+            connectTimeout = c.connectTimeout;
+            maxRetries = c.maxRetries;
             proxyUrl = c.proxyUrl;
             proxyDisabled = c.proxyDisabled;
             disableCompression = c.disableCompression;
@@ -585,6 +617,24 @@ public final class RestConfig {
                 throw new IllegalArgumentException("timeout must not be negative: " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /** The timeout for establishing a connection; {@code null} means the default (30 seconds). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            if (connectTimeout != null && (connectTimeout.isNegative() || connectTimeout.isZero())) {
+                throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
+            }
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** Retries after the first attempt of each request; 0 disables retries. Defaults to 10. */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
             return this;
         }
 

@@ -70,7 +70,7 @@ public final class Transports {
                 && !config.hasCertAuth();
         ExecAuthenticator exec = useExec ? execAuthenticator(config, clock) : null;
 
-        HttpTransport t = new Shared(base(new BaseKey(tls, proxy, config.disableCompression(), exec)));
+        HttpTransport t = new Shared(base(new BaseKey(tls, proxy, config.disableCompression(), exec, config.connectTimeout())));
         if (exec != null) {
             t = exec.wrap(t);
         } else if (config.authProvider() != null) {
@@ -105,7 +105,11 @@ public final class Transports {
             return existing;
         }
         // Built outside computeIfAbsent: construction reads files and may throw.
-        JdkHttpTransport built = JdkHttpTransport.builder()
+        JdkHttpTransport.Builder builder = JdkHttpTransport.builder();
+        if (key.connectTimeout() != null) {
+            builder.connectTimeout(key.connectTimeout());
+        }
+        JdkHttpTransport built = builder
                 .tls(key.tls())
                 .proxy(key.proxy())
                 .disableCompression(key.disableCompression())
@@ -152,7 +156,8 @@ public final class Transports {
     }
 
     /** The cache key of the TLS/proxy level. */
-    private record BaseKey(TlsConfig tls, ProxyConfig proxy, boolean disableCompression, ClientCertificateSource certificates) {}
+    private record BaseKey(TlsConfig tls, ProxyConfig proxy, boolean disableCompression, ClientCertificateSource certificates,
+            java.time.Duration connectTimeout) {}
 
     /** The cache key of exec authenticators: client-go caches them per exec config and cluster. */
     private record ExecKey(ExecConfig exec, String server, String serverName, boolean insecure, String caData,

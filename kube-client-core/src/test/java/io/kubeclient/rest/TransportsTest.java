@@ -172,6 +172,16 @@ class TransportsTest {
     }
 
     @Test
+    void connectTimeoutGetsItsOwnPoolAndStillConnects() throws Exception {
+        Transports.clearCaches();
+        Transports.forConfig(config().build());
+        HttpTransport t = Transports.forConfig(config().connectTimeout(Duration.ofSeconds(3)).build());
+        Transports.forConfig(config().connectTimeout(Duration.ofSeconds(3)).bearerToken("x").build());
+        assertThat(Transports.cachedBaseCount()).isEqualTo(2);
+        assertThat(roundTrip(t).getMethod()).isEqualTo("GET");
+    }
+
+    @Test
     void closingAClientLeavesTheSharedPoolWorking() throws Exception {
         HttpTransport a = Transports.forConfig(config().bearerToken("a").build());
         HttpTransport b = Transports.forConfig(config().bearerToken("b").build());
