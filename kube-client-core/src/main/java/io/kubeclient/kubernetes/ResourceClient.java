@@ -128,7 +128,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     /** Reads the named object, for example at a resource version. */
     public T get(String name, GetOptions options) {
         Names.checkName(name, resource);
-        return write(client.get()).name(name).versionedParams(options).execute().into(type);
+        return write(client.get()).name(name).versionedParams(options).execute(type);
     }
 
     /** Lists every object (one request; see {@link #listAll} for paging). */
@@ -138,7 +138,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
 
     /** Lists the objects the options select. */
     public L list(ListOptions options) {
-        return read(client.get()).versionedParams(options).execute().into(listType);
+        return read(client.get()).versionedParams(options).execute(listType);
     }
 
     /** Watches every object from now. */
