@@ -4,48 +4,54 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.kubernetes.Clientset;
 import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
 import io.kubeclient.watch.Event;
 import io.kubeclient.watch.Watch;
 
-/** kube-client's {@link RESTClient}, configured as a user would for the core/v1 API, limiter off. */
+/**
+ * kube-client as a user would configure it (limiter off, plain http on loopback): through the typed
+ * {@link Clientset}, or, as a control, through {@link RESTClient}'s {@code execute().into(type)},
+ * which holds the whole body before decoding it.
+ */
 final class Ours implements Peer {
 
-    private final RESTClient client;
-    private final boolean viaResult;
+    private final Clientset clientset;
+    private final RESTClient rest;
 
-    /**
-     * @param viaResult decode through {@code execute().into(type)}, which holds the whole body first,
-     *     instead of {@code execute(type)}, which decodes from the stream
-     */
+    /** @param viaResult use {@code RESTClient...execute().into(type)} instead of the Clientset */
     Ours(LoopbackServer server, boolean viaResult) {
-        this.viaResult = viaResult;
-        RestConfig config = RestConfig.builder()
-                .host(server.host())
-                .apiPath("/api")
-                .groupVersion(GroupVersion.of("", "v1"))
-                .qps(-1)
-                .build();
-        client = RESTClient.forConfig(config);
+        RestConfig config = RestConfig.builder().host(server.host()).qps(-1).build();
+        if (viaResult) {
+            clientset = null;
+            rest = RESTClient.forConfig(config.toBuilder().apiPath("/api").groupVersion(GroupVersion.of("", "v1")).build());
+        } else {
+            clientset = Clientset.newForConfig(config);
+            rest = null;
+        }
     }
 
     @Override
     public PodList list() {
-        var request = client.get().resource("pods");
-        return viaResult ? request.execute().into(PodList.class) : request.execute(PodList.class);
+        if (rest != null) {
+            return rest.get().resource("pods").execute().into(PodList.class);
+        }
+        return clientset.coreV1().pods("").list();
     }
 
     @Override
     public ConfigMap get() {
-        var request = client.get().namespace("default").resource("configmaps").name("bench");
-        return viaResult ? request.execute().into(ConfigMap.class) : request.execute(ConfigMap.class);
+        if (rest != null) {
+            return rest.get().namespace("default").resource("configmaps").name("bench").execute().into(ConfigMap.class);
+        }
+        return clientset.coreV1().configMaps("default").get("bench");
     }
 
     @Override
     public long watch() {
         long n = 0;
-        try (Watch<Pod> w = client.get().resource("pods").watch(Pod.class)) {
+        try (Watch<Pod> w = rest != null ? rest.get().resource("pods").watch(Pod.class) : clientset.coreV1().pods("").watch()) {
             for (Event<Pod> e : w) {
                 if (e.object() != null) {
                     n++;
@@ -57,6 +63,10 @@ final class Ours implements Peer {
 
     @Override
     public void close() {
-        client.close();
+        if (rest != null) {
+            rest.close();
+        } else {
+            clientset.close();
+        }
     }
 }
