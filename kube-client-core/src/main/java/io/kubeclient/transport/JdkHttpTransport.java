@@ -54,7 +54,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private final boolean disableCompression;
     private final Duration connectTimeout;
     private final ClientCertificateSource certificates;
-    private final X509ExtendedTrustManager trustManager;
+    /** Built on first use when it is the platform's (see the constructor); guarded by {@link #lock}. */
+    private X509ExtendedTrustManager trustManager;
     private final HttpClient.Version version;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
@@ -67,7 +68,10 @@ public final class JdkHttpTransport implements HttpTransport {
         this.proxy = b.proxy;
         this.disableCompression = b.disableCompression;
         this.connectTimeout = b.connectTimeout;
-        X509ExtendedTrustManager tm = Tls.trustManager(tls);
+        // Configured roots (and the insecure flag) are checked now, so a bad CA fails at build(). The
+        // platform trust store, the SSL context and the HttpClient wait for the first request: loading
+        // the JDK's CA certificates alone cost a Spring Boot application tens of milliseconds at start.
+        X509ExtendedTrustManager tm = tls.insecure() || tls.hasCA() ? Tls.trustManager(tls) : null;
         ClientCertificate staticCert = Tls.loadStaticCertificate(tls);
         this.certificates = staticCert != null ? new Tls.StaticCertificateSource(staticCert) : b.certificates;
         this.trustManager = tm;
@@ -80,7 +84,6 @@ public final class JdkHttpTransport implements HttpTransport {
             this.ownsExecutor = true;
         }
         this.clientGeneration = certificates == null ? 0 : certificates.generation();
-        this.client = newClient();
     }
 
     public static Builder builder() {
@@ -88,6 +91,9 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private HttpClient newClient() {
+        if (trustManager == null) {
+            trustManager = Tls.trustManager(tls);
+        }
         // A fresh SSL context per pool: its session cache must not let a new connection resume a
         // session that was authenticated with a rotated-out client certificate.
         SSLContext sslContext = Tls.sslContext(tls, trustManager, certificates);
@@ -108,19 +114,21 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     private HttpClient currentClient() {
-        if (certificates != null) {
-            long gen = certificates.generation();
-            if (gen != clientGeneration) {
-                synchronized (lock) {
-                    if (gen != clientGeneration) {
-                        log.debug("client certificate rotated; starting a new connection pool");
-                        client = newClient();
-                        clientGeneration = gen;
-                    }
-                }
-            }
+        HttpClient c = client;
+        if (c != null && (certificates == null || certificates.generation() == clientGeneration)) {
+            return c;
         }
-        return client;
+        synchronized (lock) {
+            long gen = certificates == null ? 0 : certificates.generation();
+            if (client == null || gen != clientGeneration) {
+                if (client != null) {
+                    log.debug("client certificate rotated; starting a new connection pool");
+                }
+                client = newClient();
+                clientGeneration = gen;
+            }
+            return client;
+        }
     }
 
     /** The TLS settings this transport was built from. */
