@@ -1,0 +1,92 @@
+package io.kubeclient.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Server-side printing: a {@code meta.k8s.io/v1 Table} with Name and Age columns for any resource. */
+final class Tables {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Tables() {
+    }
+
+    static boolean wanted(String accept) {
+        return accept != null && accept.contains("as=Table") && accept.contains("g=meta.k8s.io");
+    }
+
+    static ObjectNode table(List<ObjectNode> items, String resourceVersion, String cont, String includeObject,
+            Instant now) {
+        if (!List.of("", "None", "Metadata", "Object").contains(includeObject)) {
+            throw ApiError.badRequest("includeObject: Unsupported value: \"" + includeObject
+                    + "\": supported values: \"Metadata\", \"None\", \"Object\"");
+        }
+        ObjectNode t = F.objectNode();
+        t.put("kind", "Table");
+        t.put("apiVersion", "meta.k8s.io/v1");
+        ObjectNode meta = t.putObject("metadata");
+        if (resourceVersion != null) {
+            meta.put("resourceVersion", resourceVersion);
+        }
+        if (cont != null) {
+            meta.put("continue", cont);
+        }
+        ArrayNode cols = t.putArray("columnDefinitions");
+        cols.addObject().put("name", "Name").put("type", "string").put("format", "name")
+                .put("description", "Name must be unique within a namespace.").put("priority", 0);
+        cols.addObject().put("name", "Age").put("type", "string").put("format", "")
+                .put("description", "CreationTimestamp is a timestamp representing the server time when this "
+                        + "object was created.").put("priority", 0);
+        ArrayNode rows = t.putArray("rows");
+        for (ObjectNode o : items) {
+            ObjectNode row = rows.addObject();
+            ArrayNode cells = row.putArray("cells");
+            cells.add(o.path("metadata").path("name").asString(""));
+            String created = o.path("metadata").path("creationTimestamp").asString("");
+            cells.add(created.isEmpty() ? "<unknown>" : age(Duration.between(Instant.parse(created), now)));
+            switch (includeObject) {
+                case "None" -> {
+                }
+                case "Object" -> row.set("object", o);
+                default -> {
+                    ObjectNode partial = row.putObject("object");
+                    partial.put("kind", "PartialObjectMetadata");
+                    partial.put("apiVersion", "meta.k8s.io/v1");
+                    JsonNode m = o.get("metadata");
+                    partial.set("metadata", m == null ? F.objectNode() : m);
+                }
+            }
+        }
+        return t;
+    }
+
+    /** kubectl's short human duration: {@code 45s}, {@code 5m}, {@code 3h}, {@code 2d}, {@code 1y}. */
+    static String age(Duration d) {
+        long s = d.getSeconds();
+        if (s < -1) {
+            return "<invalid>";
+        }
+        if (s < 0) {
+            return "0s";
+        }
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m";
+        }
+        long h = s / 3600;
+        if (h < 24) {
+            return h + "h";
+        }
+        if (h < 24 * 365) {
+            return h / 24 + "d";
+        }
+        return h / 24 / 365 + "y";
+    }
+}
