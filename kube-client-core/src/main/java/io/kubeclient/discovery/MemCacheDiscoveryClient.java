@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.kubeclient.KubeIOException;
+import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.errors.StatusException;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -53,7 +55,8 @@ public final class MemCacheDiscoveryClient implements CachedDiscoveryInterface, 
 
     /**
      * A cache over {@code delegate} that fetches group versions one after another, and treats
-     * {@link KubeIOException}s (and causes that are connection or timeout failures) as transient.
+     * {@link KubeIOException}s (and causes that are connection or timeout failures), 5xx answers and
+     * 429 Too Many Requests as transient.
      */
     public MemCacheDiscoveryClient(DiscoveryInterface delegate) {
         this(delegate, Runnable::run, MemCacheDiscoveryClient::isTransient);
@@ -73,10 +76,13 @@ public final class MemCacheDiscoveryClient implements CachedDiscoveryInterface, 
     }
 
     static boolean isTransient(RuntimeException e) {
-        if (e instanceof KubeIOException) {
+        if (e instanceof KubeIOException || Errors.isTooManyRequests(e)) {
             return true;
         }
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StatusException status && status.code() >= 500) {
+                return true;
+            }
             if (t instanceof ConnectException || t instanceof InterruptedIOException) {
                 return true;
             }

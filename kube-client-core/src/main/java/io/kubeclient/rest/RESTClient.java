@@ -10,7 +10,6 @@ import io.kubeclient.flowcontrol.Sleeper;
 import io.kubeclient.rest.metrics.ClientMetrics;
 import io.kubeclient.transport.HttpTransport;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -55,11 +54,10 @@ public final class RESTClient implements AutoCloseable {
             throw new ConfigException("GroupVersion is required when initializing a RESTClient");
         }
         this.groupVersion = gv == null ? GroupVersion.of("", "") : gv;
-        URI server = defaultServerUrl(config);
-        this.base = server;
-        String versionedApiPath = versioned ? versionedApiPath(config.apiPath(), groupVersion)
-                : UrlParts.join("/", config.apiPath());
-        this.pathPrefix = UrlParts.join("/", server.getRawPath(), versionedApiPath);
+        ServerUrls.ServerUrl server = ServerUrls.defaultServerUrl(
+                versioned ? config : config.toBuilder().groupVersion(null).build());
+        this.base = withTrailingSlash(server.base());
+        this.pathPrefix = UrlParts.join("/", base.getRawPath(), server.versionedApiPath());
         this.contentType = config.contentType().isEmpty() ? JSON : config.contentType();
         this.accept = config.acceptContentTypes().isEmpty() ? contentType + ", */*" : config.acceptContentTypes();
         this.rateLimiter = rateLimiterFor(config);
@@ -223,40 +221,12 @@ public final class RESTClient implements AutoCloseable {
         }
     }
 
-    static String versionedApiPath(String apiPath, GroupVersion gv) {
-        String p = UrlParts.join("/", apiPath);
-        return gv.group().isEmpty() ? UrlParts.join(p, gv.version()) : UrlParts.join(p, gv.group(), gv.version());
-    }
-
-    /** TEMPORARY: client-go's {@code DefaultServerURL} until {@code ServerUrls} lands from clientcmd. */
-    static URI defaultServerUrl(RestConfig config) {
-        String host = config.host().isEmpty() ? "localhost" : config.host();
-        boolean defaultTls = config.hasCA() || config.hasCertAuth() || config.insecure();
-        URI uri = tryParse(host);
-        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
-            uri = tryParse((defaultTls ? "https://" : "http://") + host);
-            if (uri == null || uri.getHost() == null) {
-                throw new ConfigException("host must be a URL or a host:port pair: \"" + host + "\"");
-            }
-            String p = uri.getRawPath();
-            if (p != null && !p.isEmpty() && !p.equals("/")) {
-                throw new ConfigException("host must be a URL or a host:port pair: \"" + host + "\"");
-            }
-        }
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    /** client-go's {@code NewRESTClient} keeps the base path with a trailing slash and no query. */
+    private static URI withTrailingSlash(URI base) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
         if (!path.endsWith("/")) {
             path = path + "/";
         }
-        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
-        String h = uri.getHost();
-        return URI.create(uri.getScheme() + "://" + h + port + path);
-    }
-
-    private static URI tryParse(String s) {
-        try {
-            return new URI(s);
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
     }
 }

@@ -3,6 +3,7 @@ package io.kubeclient.rest;
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
 import io.kubeclient.apimachinery.errors.Errors;
+import io.kubeclient.apimachinery.meta.DeleteOptions;
 import io.kubeclient.apimachinery.meta.QueryParameterEncodable;
 import io.kubeclient.apimachinery.schema.GroupResource;
 import io.kubeclient.flowcontrol.BackoffManager;
@@ -30,6 +31,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -320,6 +326,7 @@ public final class Request {
      *   <li>{@link Path}: the file's bytes, read now (a read failure is recorded);</li>
      *   <li>{@link InputStream}: streamed once; such a request is never retried;</li>
      *   <li>{@code null}: no body;</li>
+     *   <li>{@link DeleteOptions}: its JSON body ({@link DeleteOptions#toJson()});</li>
      *   <li>anything else: encoded as JSON with {@link KubeJson}, setting {@code Content-Type} to
      *       JSON unless one was already set (so a patch keeps its patch type).</li>
      * </ul>
@@ -345,7 +352,10 @@ public final class Request {
             body = TransportRequest.Body.ofStream(() -> in, -1, false);
         } else {
             try {
-                body = TransportRequest.Body.of(KubeJson.toBytes(obj));
+                byte[] json = obj instanceof DeleteOptions options
+                        ? options.toJson().getBytes(StandardCharsets.UTF_8)
+                        : KubeJson.toBytes(obj);
+                body = TransportRequest.Body.of(json);
             } catch (RuntimeException e) {
                 return fail("unable to encode request body of type " + obj.getClass().getName()
                         + " as JSON: " + e.getMessage(), e);
@@ -562,6 +572,29 @@ public final class Request {
         };
     }
 
+    /** One daemon thread that cuts off bodies still being read when their request's timeout passes. */
+    private static final class DeadlineTimer {
+        static final ScheduledExecutorService SCHEDULER;
+
+        static {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "kube-client-request-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            SCHEDULER = executor;
+        }
+    }
+
+    private static void closeQuietly(TransportResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing only cuts the exchange short; the reader reports the failure.
+        }
+    }
+
     enum Mode {
         EXECUTE, STREAM, WATCH
     }
@@ -570,13 +603,25 @@ public final class Request {
     final class Exchange {
         final URI url;
         final TransportResponse response;
+        /** {@link System#nanoTime()} by which the body must have been read, or 0 for no limit. */
+        final long deadline;
 
-        Exchange(URI url, TransportResponse response) {
+        Exchange(URI url, TransportResponse response, long deadline) {
             this.url = url;
             this.response = response;
+            this.deadline = deadline;
         }
 
         byte[] readBody() {
+            // The transport's timeout ends at the headers; the request's timeout covers the body too.
+            AtomicBoolean expired = new AtomicBoolean();
+            ScheduledFuture<?> timer = null;
+            if (deadline != 0) {
+                timer = DeadlineTimer.SCHEDULER.schedule(() -> {
+                    expired.set(true);
+                    closeQuietly(response);
+                }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             try (TransportResponse r = response; InputStream in = r.body()) {
                 byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
                 if (LOG.isTraceEnabled()) {
@@ -584,8 +629,16 @@ public final class Request {
                 }
                 return bytes;
             } catch (IOException e) {
+                if (expired.get()) {
+                    throw new KubeIOException("request timeout of " + UrlParts.goDuration(timeout)
+                            + " exceeded while reading the response body (" + verb + " " + url + ")", e);
+                }
                 throw new KubeIOException("unexpected error when reading response body. Please retry. Original error: "
                         + e.getMessage() + " (" + verb + " " + url + ")", e);
+            } finally {
+                if (timer != null) {
+                    timer.cancel(false);
+                }
             }
         }
 
@@ -700,7 +753,7 @@ public final class Request {
                     retryAfter = Duration.ofSeconds(1);
                     String reason = "retries: " + retries + ", retry-after: 1s - retry-reason: due to retryable error, error: "
                             + failure.getMessage();
-                    client.metrics.requestRetry(verb, host, 0, reason);
+                    client.metrics.requestRetry(verb, host, 0, transportReason(failure));
                     LOG.debug("Retrying {} {}: {}", verb, url, reason);
                     previousError = failure;
                     continue;
@@ -715,12 +768,12 @@ public final class Request {
                         + (code == 429 ? "due to server-side throttling, FlowSchema UID: \""
                                 + response.header("X-Kubernetes-PF-FlowSchema-UID").orElse("") + "\""
                                 : String.valueOf(code));
-                client.metrics.requestRetry(verb, host, code, reason);
+                client.metrics.requestRetry(verb, host, code, String.valueOf(code));
                 LOG.debug("Retrying {} {}: {}", verb, url, reason);
                 drainAndClose(response);
                 continue;
             }
-            return new Exchange(url, response);
+            return new Exchange(url, response, deadline);
         }
     }
 
@@ -808,6 +861,20 @@ public final class Request {
             }
         }
         return false;
+    }
+
+    /** A short, low-cardinality name for a retried transport error, fit for a metric tag. */
+    static String transportReason(Throwable e) {
+        if (isTimeout(e)) {
+            return "timeout";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("connection reset")) {
+                return "connection reset";
+            }
+        }
+        return "eof";
     }
 
     private static boolean isTimeout(Throwable e) {

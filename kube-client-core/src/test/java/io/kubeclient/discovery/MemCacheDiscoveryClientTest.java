@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.kubeclient.KubeException;
 import io.kubeclient.KubeIOException;
+import io.kubeclient.apimachinery.errors.Errors;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,21 @@ class MemCacheDiscoveryClientTest {
         assertThat(cache.serverResourcesForGroupVersion("apps/v1").getResources()).isNotEmpty();
         assertThat(cache.serverResourcesForGroupVersion("apps/v1").getResources()).isNotEmpty();
         assertThat(fake.resourceCalls).hasValue(calls + 1);
+    }
+
+    @Test
+    void serverErrorsAndTooManyRequestsAreTransientOtherStatusesAreNot() {
+        assertThat(MemCacheDiscoveryClient.isTransient(Errors.newInternalError("boom"))).isTrue();
+        assertThat(MemCacheDiscoveryClient.isTransient(Errors.newServiceUnavailable("later"))).isTrue();
+        assertThat(MemCacheDiscoveryClient.isTransient(
+                Errors.newGenericServerResponse(504, "GET", null, "", "", 0, true))).isTrue();
+        assertThat(MemCacheDiscoveryClient.isTransient(Errors.newTooManyRequests("slow down", 1))).isTrue();
+        assertThat(MemCacheDiscoveryClient.isTransient(
+                new KubeException("wrapped", Errors.newInternalError("boom")))).isTrue();
+        assertThat(MemCacheDiscoveryClient.isTransient(Errors.newForbidden(io.kubeclient.apimachinery.schema.GroupResource.of("", "pods"), "x", "no"))).isFalse();
+        assertThat(MemCacheDiscoveryClient.isTransient(
+                Errors.newGenericServerResponse(404, "GET", null, "", "", 0, true))).isFalse();
+        assertThat(MemCacheDiscoveryClient.isTransient(new KubeException("forbidden"))).isFalse();
     }
 
     @Test

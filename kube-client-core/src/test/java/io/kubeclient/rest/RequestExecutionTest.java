@@ -110,6 +110,19 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void sendsDeleteOptionsAsJsonBody() throws Exception {
+        enqueueJson(200, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
+        client().delete().namespace("ns").resource("pods").name("web")
+                .body(io.kubeclient.apimachinery.meta.DeleteOptions.builder().gracePeriodSeconds(0)
+                        .propagationPolicy(io.kubeclient.apimachinery.meta.DeletionPropagation.FOREGROUND).build())
+                .execute();
+        RecordedRequest r = take();
+        assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(r.getBody().utf8()).contains("\"kind\":\"DeleteOptions\"", "\"gracePeriodSeconds\":0",
+                "\"propagationPolicy\":\"Foreground\"");
+    }
+
+    @Test
     void sendsBytesWithoutContentType() throws Exception {
         enqueueJson(200, POD);
         client().put().resource("pods").name("web").body("{}".getBytes(StandardCharsets.UTF_8)).execute();
@@ -393,8 +406,7 @@ class RequestExecutionTest extends RestTestSupport {
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(3));
-        assertThat(hooks.retries).containsExactly(
-                "retries: 1, retry-after: 3s - retry-reason: due to server-side throttling, FlowSchema UID: \"fs-1\"");
+        assertThat(hooks.retries).containsExactly("429");
         assertThat(hooks.results).containsExactly(429, 200);
     }
 
@@ -413,7 +425,7 @@ class RequestExecutionTest extends RestTestSupport {
         enqueue(500, "", "Retry-After", "1");
         enqueueJson(200, POD);
         assertThat(client().get().execute().statusCode()).isEqualTo(200);
-        assertThat(hooks.retries).containsExactly("retries: 1, retry-after: 1s - retry-reason: 500");
+        assertThat(hooks.retries).containsExactly("500");
     }
 
     @Test
@@ -520,8 +532,7 @@ class RequestExecutionTest extends RestTestSupport {
         Result result = flakyClient(1, new java.net.SocketException("Connection reset")).get().resource("pods").execute();
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(1));
-        assertThat(hooks.retries).containsExactly(
-                "retries: 1, retry-after: 1s - retry-reason: due to retryable error, error: Connection reset");
+        assertThat(hooks.retries).containsExactly("connection reset");
         assertThat(limiter.total()).isEqualTo(2);
     }
 
@@ -530,6 +541,7 @@ class RequestExecutionTest extends RestTestSupport {
         enqueueJson(200, POD);
         Result result = flakyClient(1, new java.io.EOFException()).get().execute();
         assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(hooks.retries).containsExactly("eof");
     }
 
     @Test
@@ -713,6 +725,17 @@ class RequestExecutionTest extends RestTestSupport {
                 .headersDelay(5, java.util.concurrent.TimeUnit.SECONDS).build());
         assertThatThrownBy(() -> client().get().timeout(Duration.ofMillis(200)).maxRetries(0).execute())
                 .isInstanceOf(KubeIOException.class);
+    }
+
+    @Test
+    void timeoutCoversReadingTheBody() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(POD).bodyDelay(10, java.util.concurrent.TimeUnit.SECONDS).build());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client().get().timeout(Duration.ofMillis(300)).execute())
+                .isInstanceOf(KubeIOException.class)
+                .hasMessageStartingWith("request timeout of 300ms exceeded while reading the response body");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -101,6 +101,7 @@ class RequestWatchTest extends RestTestSupport {
                 .post().resource("pods").maxRetries(1).watch(Pod.class);
         assertThat(watch.iterator().hasNext()).isFalse();
         assertThat(sleeper.sleeps).hasSize(1);
+        assertThat(hooks.retries).containsExactly("timeout");
     }
 
     @Test

@@ -89,6 +89,8 @@ public class KubeClientProperties {
 
     private final Discovery discovery = new Discovery();
 
+    private final Health health = new Health();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -273,6 +275,10 @@ public class KubeClientProperties {
         return discovery;
     }
 
+    public Health getHealth() {
+        return health;
+    }
+
     @Override
     public String toString() {
         // Hand-written so that the token never appears in logs or failure reports.
@@ -352,7 +358,7 @@ public class KubeClientProperties {
     /** Discovery settings. */
     public static class Discovery {
 
-        /** How long discovery results are cached before the next lookup refreshes them. */
+        /** How long discovery results are cached before the next lookup refreshes them; zero caches until restart. */
         private Duration cacheTtl = Duration.ofMinutes(10);
 
         public Duration getCacheTtl() {
@@ -361,6 +367,21 @@ public class KubeClientProperties {
 
         public void setCacheTtl(Duration cacheTtl) {
             this.cacheTtl = cacheTtl;
+        }
+    }
+
+    /** Health indicator settings. */
+    public static class Health {
+
+        /** Time allowed for the API server to answer the health probe. */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 }

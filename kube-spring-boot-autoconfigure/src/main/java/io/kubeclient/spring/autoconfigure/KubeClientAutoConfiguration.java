@@ -1,0 +1,159 @@
+package io.kubeclient.spring.autoconfigure;
+
+import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.flowcontrol.RateLimiter;
+import io.kubeclient.flowcontrol.RateLimiters;
+import io.kubeclient.rest.InClusterConfig;
+import io.kubeclient.rest.RESTClient;
+import io.kubeclient.rest.RestConfig;
+import io.kubeclient.rest.WarningHandler;
+import io.kubeclient.rest.WarningHandlers;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Auto-configuration of kube-client from {@code kube.client.*}: {@link KubeConnectionDetails}, the
+ * {@link RestConfig}, the shared {@link RateLimiter}, the core/v1 {@link RESTClient}, and (in
+ * {@link KubeClientApiConfigurations}) the Clientset, discovery, REST mapper and dynamic client.
+ * Every bean backs off when the application defines one of the same type. Nothing here talks to the
+ * API server: discovery and mapping are lazy.
+ *
+ * <p>The client encodes and decodes with its own Jackson 3 mapper; the application's
+ * {@code JsonMapper} (and {@code spring.jackson.*}) never affects the wire format.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "kube.client.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(KubeClientProperties.class)
+public final class KubeClientAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(KubeConnectionDetails.class)
+    PropertiesKubeConnectionDetails kubeConnectionDetails(KubeClientProperties properties, Environment environment) {
+        // Environment variables are read through Spring's Environment, which includes the process
+        // environment, so tests and launchers can supply KUBECONFIG or HOME as properties too.
+        return new PropertiesKubeConnectionDetails(properties, environment::getProperty,
+                InClusterConfig.of(environment::getProperty, InClusterConfig.DEFAULT_SERVICE_ACCOUNT_DIR));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnRateLimitingCondition.class)
+    RateLimiter kubeRateLimiter(KubeClientProperties properties) {
+        validateRateLimit(properties);
+        float qps = (properties.getQps() == 0) ? RestConfig.DEFAULT_QPS : properties.getQps();
+        int burst = (properties.getBurst() == 0) ? RestConfig.DEFAULT_BURST : properties.getBurst();
+        return RateLimiters.tokenBucket(qps, burst);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RestConfig kubeRestConfig(KubeConnectionDetails connectionDetails, KubeClientProperties properties,
+            ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<RestConfigCustomizer> customizers) {
+        validateRateLimit(properties);
+        RestConfig.Builder builder = connectionDetails.restConfig().toBuilder();
+        builder.qps(properties.getQps()).burst(properties.getBurst());
+        rateLimiter.ifAvailable(builder::rateLimiter);
+        if (properties.getTimeout() != null) {
+            if (properties.getTimeout().isNegative()) {
+                throw invalid("kube.client.timeout", "must not be negative, got " + properties.getTimeout());
+            }
+            builder.timeout(properties.getTimeout());
+        }
+        Duration connectTimeout = properties.getConnectTimeout();
+        if (connectTimeout != null) {
+            if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw invalid("kube.client.connect-timeout", "must be positive, got " + connectTimeout);
+            }
+            builder.connectTimeout(connectTimeout);
+        }
+        if (properties.getMaxRetries() < 0) {
+            throw invalid("kube.client.max-retries", "must not be negative, got " + properties.getMaxRetries());
+        }
+        builder.maxRetries(properties.getMaxRetries());
+        if (properties.getUserAgent() != null) {
+            builder.userAgent(properties.getUserAgent());
+        }
+        if (properties.getProxyUrl() != null) {
+            builder.proxyUrl(proxyUrl(properties.getProxyUrl()));
+        }
+        if (!properties.isHttp2()) {
+            builder.nextProtos(List.of("http/1.1"));
+        }
+        builder.warningHandler(warningHandler(properties.getWarnings()));
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /**
+     * The client for the core API group ({@code /api/v1}). For another group/version, derive one
+     * from the {@link RestConfig} bean: {@code RESTClient.forConfig(config.toBuilder()
+     * .apiPath("/apis").groupVersion(GroupVersion.of("apps", "v1")).build())}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RESTClient kubeRestClient(RestConfig restConfig) {
+        return RESTClient.forConfig(restConfig.toBuilder().apiPath("/api").groupVersion(GroupVersion.of("", "v1")).build());
+    }
+
+    static void validateRateLimit(KubeClientProperties properties) {
+        if (properties.getBurst() < 0) {
+            throw invalid("kube.client.burst", "must not be negative, got " + properties.getBurst());
+        }
+        if (Float.isNaN(properties.getQps())) {
+            throw invalid("kube.client.qps", "must be a number");
+        }
+    }
+
+    static WarningHandler warningHandler(KubeClientProperties.Warnings warnings) {
+        return switch (warnings) {
+            case LOG_ONCE -> WarningHandlers.logging();
+            case LOG_EVERY -> new LoggingWarningHandler();
+            case IGNORE -> WarningHandlers.none();
+        };
+    }
+
+    private static URI proxyUrl(String value) {
+        URI uri;
+        try {
+            uri = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw invalid("kube.client.proxy-url", "is not a URL");
+        }
+        String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+        if (!List.of("http", "https", "socks5").contains(scheme) || uri.getHost() == null) {
+            throw invalid("kube.client.proxy-url", "must be an http, https or socks5 URL with a host");
+        }
+        return uri;
+    }
+
+    private static KubeClientConfigurationException invalid(String property, String message) {
+        return new KubeClientConfigurationException(property, message, "Fix " + property + ".", null);
+    }
+
+    /** Matches unless {@code kube.client.qps} is negative, which switches client-side rate limiting off. */
+    static final class OnRateLimitingCondition extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            float qps = Binder.get(context.getEnvironment()).bind("kube.client.qps", Float.class).orElse(RestConfig.DEFAULT_QPS);
+            return (qps < 0) ? ConditionOutcome.noMatch("kube.client.qps is negative: no client-side rate limiting")
+                    : ConditionOutcome.match("kube.client.qps is " + qps);
+        }
+    }
+}
