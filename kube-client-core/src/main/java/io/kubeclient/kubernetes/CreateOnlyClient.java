@@ -58,4 +58,8 @@ public final class CreateOnlyClient<T extends KubernetesResource> {
     boolean isNamespaced() {
         return namespaced;
     }
+
+    Class<T> type() {
+        return type;
+    }
 }

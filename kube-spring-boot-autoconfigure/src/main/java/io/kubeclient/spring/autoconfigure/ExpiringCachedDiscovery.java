@@ -21,12 +21,21 @@ final class ExpiringCachedDiscovery implements CachedDiscoveryInterface, AutoClo
     private final CachedDiscoveryInterface delegate;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
+    private final AutoCloseable resource;
     private final Object lock = new Object();
     private boolean filled;
     private long filledAt;
 
-    ExpiringCachedDiscovery(CachedDiscoveryInterface delegate, Duration ttl, LongSupplier nanoTime) {
+    /**
+     * @param delegate the cache
+     * @param ttl how long a filled cache is used; {@code null} or zero means forever
+     * @param nanoTime the clock
+     * @param resource closed with this client (the HTTP discovery client), or {@code null}
+     */
+    ExpiringCachedDiscovery(CachedDiscoveryInterface delegate, Duration ttl, LongSupplier nanoTime,
+            AutoCloseable resource) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.resource = resource;
         this.ttlNanos = (ttl == null || ttl.isZero()) ? 0 : ttl.toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
@@ -115,8 +124,8 @@ final class ExpiringCachedDiscovery implements CachedDiscoveryInterface, AutoClo
 
     @Override
     public void close() throws Exception {
-        if (this.delegate instanceof AutoCloseable closeable) {
-            closeable.close();
+        if (this.resource != null) {
+            this.resource.close();
         }
     }
 

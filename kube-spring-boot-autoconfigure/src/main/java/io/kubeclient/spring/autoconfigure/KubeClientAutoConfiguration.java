@@ -1,6 +1,10 @@
 package io.kubeclient.spring.autoconfigure;
 
 import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.discovery.CachedDiscoveryInterface;
+import io.kubeclient.discovery.DiscoveryClient;
+import io.kubeclient.discovery.MemCacheDiscoveryClient;
+import io.kubeclient.dynamic.DynamicClient;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.RateLimiters;
 import io.kubeclient.rest.InClusterConfig;
@@ -8,6 +12,9 @@ import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
 import io.kubeclient.rest.WarningHandler;
 import io.kubeclient.rest.WarningHandlers;
+import io.kubeclient.kubernetes.Clientset;
+import io.kubeclient.restmapper.DeferredDiscoveryRESTMapper;
+import io.kubeclient.restmapper.RESTMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -29,8 +36,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Auto-configuration of kube-client from {@code kube.client.*}: {@link KubeConnectionDetails}, the
- * {@link RestConfig}, the shared {@link RateLimiter}, the core/v1 {@link RESTClient}, and (in
- * {@link KubeClientApiConfigurations}) the Clientset, discovery, REST mapper and dynamic client.
+ * {@link RestConfig}, the shared {@link RateLimiter}, the core/v1 {@link RESTClient}, the
+ * {@link Clientset}, the memory-cached discovery client, the deferred discovery {@link RESTMapper} and
+ * the {@link DynamicClient}.
  * Every bean backs off when the application defines one of the same type. Nothing here talks to the
  * API server: discovery and mapping are lazy.
  *
@@ -109,6 +117,39 @@ public final class KubeClientAutoConfiguration {
     @ConditionalOnMissingBean
     RESTClient kubeRestClient(RestConfig restConfig) {
         return RESTClient.forConfig(restConfig.toBuilder().apiPath("/api").groupVersion(GroupVersion.of("", "v1")).build());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clientset kubeClientset(RestConfig restConfig) {
+        return Clientset.newForConfig(restConfig);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamicClient kubeDynamicClient(RestConfig restConfig) {
+        return DynamicClient.newForConfig(restConfig);
+    }
+
+    /**
+     * The memory-cached discovery client; it asks the server on first use, and again once the cache
+     * is older than {@code kube.client.discovery.cache-ttl}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CachedDiscoveryInterface.class)
+    ExpiringCachedDiscovery kubeDiscoveryClient(RestConfig restConfig, KubeClientProperties properties) {
+        Duration ttl = properties.getDiscovery().getCacheTtl();
+        if (ttl != null && ttl.isNegative()) {
+            throw invalid("kube.client.discovery.cache-ttl", "must not be negative, got " + ttl);
+        }
+        DiscoveryClient client = DiscoveryClient.newForConfig(restConfig);
+        return new ExpiringCachedDiscovery(new MemCacheDiscoveryClient(client), ttl, System::nanoTime, client);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RESTMapper.class)
+    DeferredDiscoveryRESTMapper kubeRestMapper(CachedDiscoveryInterface discovery) {
+        return new DeferredDiscoveryRESTMapper(discovery);
     }
 
     static void validateRateLimit(KubeClientProperties properties) {
