@@ -8,6 +8,8 @@ import io.kubeclient.apimachinery.schema.GroupVersionResource;
 import io.kubeclient.flowcontrol.RateLimiters;
 import io.kubeclient.kubernetes.NamespaceableResourceClient;
 import io.kubeclient.rest.InvalidRequestException;
+import io.kubeclient.restmapper.NoResourceMatchException;
+import io.kubeclient.restmapper.RESTMapper;
 import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
 import io.kubeclient.rest.Transports;
@@ -34,13 +36,21 @@ public final class DynamicClient implements AutoCloseable {
     private final RestConfig config;
     private final HttpTransport transport;
     private final boolean ownsTransport;
-    private final ConcurrentMap<GroupVersion, RESTClient> clients = new ConcurrentHashMap<>();
+    private final RESTMapper mapper;
+    private final ConcurrentMap<GroupVersion, RESTClient> clients;
 
-    private DynamicClient(RestConfig config, HttpTransport transport, boolean ownsTransport) {
+    private DynamicClient(RestConfig config, HttpTransport transport, boolean ownsTransport, RESTMapper mapper,
+            ConcurrentMap<GroupVersion, RESTClient> clients) {
         this.config = config;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
+        this.mapper = mapper;
+        this.clients = clients;
         restClient(GroupVersion.of("", "v1"));
+    }
+
+    private DynamicClient(RestConfig config, HttpTransport transport, boolean ownsTransport) {
+        this(config, transport, ownsTransport, null, new ConcurrentHashMap<>());
     }
 
     /**
@@ -65,6 +75,17 @@ public final class DynamicClient implements AutoCloseable {
         return new DynamicClient(sharedLimiter(config), transport, false);
     }
 
+    /**
+     * A view of this client that checks every group/version/resource against {@code mapper} (for
+     * example a {@code DeferredDiscoveryRESTMapper} over a cached discovery client) before any request
+     * to it, so an unknown group, version or resource fails with the mapper's
+     * {@code NoResourceMatchException} instead of a 404 later. It shares this client's transport and
+     * REST clients; closing either closes the transport only if this client owns it.
+     */
+    public DynamicClient withRESTMapper(RESTMapper mapper) {
+        return new DynamicClient(config, transport, false, Objects.requireNonNull(mapper, "mapper"), clients);
+    }
+
     private static RestConfig sharedLimiter(RestConfig config) {
         Objects.requireNonNull(config, "config");
         if (config.rateLimiter() == null && config.qps() > 0) {
@@ -84,6 +105,8 @@ public final class DynamicClient implements AutoCloseable {
      * requests carry no namespace (cluster-scoped, or listing across all namespaces).
      *
      * @throws InvalidRequestException when the version or resource is empty or invalid
+     * @throws io.kubeclient.restmapper.NoResourceMatchException when a {@link #withRESTMapper mapper}
+     *     is set and does not know the resource
      */
     public NamespaceableResourceClient<GenericKubernetesResource, GenericKubernetesResourceList> resource(
             GroupVersionResource gvr) {
@@ -94,6 +117,9 @@ public final class DynamicClient implements AutoCloseable {
         }
         if (gvr.resource().isEmpty()) {
             throw new InvalidRequestException("a resource is required to access group/version " + gvr.groupVersion());
+        }
+        if (mapper != null && !mapper.resourcesFor(gvr).contains(gvr)) {
+            throw new NoResourceMatchException(gvr);
         }
         return NamespaceableResourceClient.of(restClient(gvr.groupVersion()), gvr.resource(),
                 GenericKubernetesResource.class, GenericKubernetesResourceList.class);

@@ -6,6 +6,7 @@ import io.kubeclient.ConfigException;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.apimachinery.schema.GroupVersionResource;
 import io.kubeclient.flowcontrol.RateLimiters;
+import io.kubeclient.discovery.DiscoveryClient;
 import io.kubeclient.rest.InvalidRequestException;
 import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
@@ -53,6 +54,7 @@ public final class Clientset implements AutoCloseable {
     private final boolean ownsTransport;
     private final ConcurrentMap<GroupVersion, RESTClient> restClients = new ConcurrentHashMap<>();
     private final ConcurrentMap<Class<?>, GroupVersionClient> groups = new ConcurrentHashMap<>();
+    private volatile DiscoveryClient discovery;
 
     private Clientset(RestConfig config, HttpTransport transport, boolean ownsTransport) {
         this.config = config;
@@ -111,6 +113,25 @@ public final class Clientset implements AutoCloseable {
             return config.toBuilder().rateLimiter(RateLimiters.tokenBucket(config.qps(), config.burst())).build();
         }
         return config;
+    }
+
+    /**
+     * The discovery client over this clientset's transport, with client-go's discovery defaults
+     * (32 s timeout, burst 300, or the shared limiter when QPS is set). Not cached: wrap it in a
+     * {@code MemCacheDiscoveryClient} to cache.
+     */
+    public DiscoveryClient discovery() {
+        DiscoveryClient d = discovery;
+        if (d == null) {
+            synchronized (this) {
+                d = discovery;
+                if (d == null) {
+                    d = DiscoveryClient.newForConfigAndTransport(config, transport);
+                    discovery = d;
+                }
+            }
+        }
+        return d;
     }
 
     /** The clients of {@code v1}. */

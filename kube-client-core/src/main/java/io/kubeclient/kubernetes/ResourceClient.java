@@ -111,15 +111,13 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     public void delete(String name, DeleteOptions options) {
         Objects.requireNonNull(options, "options");
         Names.checkName(name, resource);
-        check(write(client.delete()).name(name).setHeader("Content-Type", "application/json")
-                .body(options.toJson()).execute());
+        check(write(client.delete()).name(name).body(options).execute());
     }
 
     /** Deletes every object the list options select, in this client's namespace. */
     public void deleteCollection(DeleteOptions options, ListOptions listOptions) {
         Objects.requireNonNull(options, "options");
-        check(write(client.delete()).versionedParams(listOptions).setHeader("Content-Type", "application/json")
-                .body(options.toJson()).execute());
+        check(write(client.delete()).versionedParams(listOptions).body(options).execute());
     }
 
     /** Reads the named object. */

@@ -11,7 +11,12 @@ import io.kubeclient.apimachinery.meta.DeleteOptions;
 import io.kubeclient.apimachinery.meta.ListOptions;
 import io.kubeclient.apimachinery.meta.PatchOptions;
 import io.kubeclient.apimachinery.meta.PatchType;
+import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.apimachinery.schema.GroupVersionKind;
 import io.kubeclient.apimachinery.schema.GroupVersionResource;
+import io.kubeclient.restmapper.DefaultRESTMapper;
+import io.kubeclient.restmapper.NoResourceMatchException;
+import io.kubeclient.restmapper.RESTScope;
 import io.kubeclient.kubernetes.NamespaceableResourceClient;
 import io.kubeclient.rest.InvalidRequestException;
 import io.kubeclient.rest.RestConfig;
@@ -165,5 +170,22 @@ class DynamicClientTest {
         assertThatThrownBy(() -> crontabs.namespace("ns1").get("..")).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> crontabs.namespace("").delete("x")).isInstanceOf(InvalidRequestException.class);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void withRESTMapperRejectsUnknownResourcesBeforeAnyRequest() throws Exception {
+        DefaultRESTMapper mapper = new DefaultRESTMapper(List.of(GroupVersion.of("stable.example.com", "v1")));
+        mapper.add(GroupVersionKind.of("stable.example.com", "v1", "CronTab"), RESTScope.NAMESPACE);
+        DynamicClient checked = dc.withRESTMapper(mapper);
+
+        assertThatThrownBy(() -> checked.resource(GroupVersionResource.of("stable.example.com", "v2", "crontabs")))
+                .isInstanceOf(NoResourceMatchException.class).hasMessageContaining("crontabs");
+        assertThatThrownBy(() -> checked.resource(GroupVersionResource.of("other.example.com", "v1", "widgets")))
+                .isInstanceOf(NoResourceMatchException.class);
+        assertThat(server.getRequestCount()).isZero();
+
+        enqueueJson(200, CRONTAB);
+        assertThat(checked.resource(CRONTABS).namespace("ns1").get("my-cron").getKind()).isEqualTo("CronTab");
+        assertThat(take().getTarget()).isEqualTo("/apis/stable.example.com/v1/namespaces/ns1/crontabs/my-cron");
     }
 }

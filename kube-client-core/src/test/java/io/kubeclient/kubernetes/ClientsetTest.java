@@ -20,6 +20,7 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 class ClientsetTest extends ClientsetTestSupport {
@@ -173,6 +174,18 @@ class ClientsetTest extends ClientsetTestSupport {
         for (Map.Entry<String, String> e : fabric8Plurals.entrySet()) {
             assertThat(actual.get(e.getKey())).as(e.getKey()).endsWith("/" + e.getValue());
         }
+    }
+
+    @Test
+    void discoveryUsesTheClientsetTransportAndIsCreatedOnce() throws Exception {
+        enqueueJson(200, "{\"major\":\"1\",\"minor\":\"34\",\"gitVersion\":\"v1.34.1\"}");
+
+        assertThat(cs.discovery()).isSameAs(cs.discovery());
+        assertThat(cs.discovery().serverVersion().gitVersion()).isEqualTo("v1.34.1");
+
+        RecordedRequest request = take();
+        assertThat(request.getTarget()).startsWith("/version");
+        assertThat(request.getTarget()).contains("timeout=32s");
     }
 
     @Test

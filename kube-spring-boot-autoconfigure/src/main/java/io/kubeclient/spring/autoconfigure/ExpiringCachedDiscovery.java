@@ -40,6 +40,11 @@ final class ExpiringCachedDiscovery implements CachedDiscoveryInterface, AutoClo
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
+    /** The time to live; zero means forever. */
+    Duration ttl() {
+        return Duration.ofNanos(this.ttlNanos);
+    }
+
     /** The wrapped cache. */
     CachedDiscoveryInterface delegate() {
         return this.delegate;
