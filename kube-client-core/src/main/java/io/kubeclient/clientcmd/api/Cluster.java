@@ -108,7 +108,7 @@ public final class Cluster {
 
     @Override
     public String toString() {
-        return "Cluster{server=" + server + (tlsServerName.isEmpty() ? "" : ", tlsServerName=" + tlsServerName)
+        return "Cluster{server=" + server.replaceAll("(^|//)[^/@]*@", "$1--- REDACTED ---@") + (tlsServerName.isEmpty() ? "" : ", tlsServerName=" + tlsServerName)
                 + (insecureSkipTlsVerify ? ", insecureSkipTlsVerify=true" : "")
                 + (certificateAuthority.isEmpty() ? "" : ", certificateAuthority=" + certificateAuthority)
                 + (certificateAuthorityData == null ? "" : ", certificateAuthorityData=" + certificateAuthorityData.length + " bytes")
