@@ -235,8 +235,9 @@ final class ApiHandler implements HttpHandler {
                     ObjectNode options = readOptional(ex);
                     Selectors.SelectorMatcher m = Selectors.and(Selectors.labels(first(q, "labelSelector")),
                             Selectors.fields(first(q, "fieldSelector"), rt));
-                    List<ObjectNode> deleted = storage.deleteCollection(rt, ns, m, mergeDeleteOptions(options, q),
-                            opts.dryRun());
+                    ObjectNode merged = mergeDeleteOptions(options, q);
+                    List<ObjectNode> deleted = storage.deleteCollection(rt, ns, m, merged,
+                            deleteDryRun(merged, opts));
                     ObjectNode list = listHeader(rt, Long.toString(storage.currentRv()), null);
                     ArrayNode items = list.putArray("items");
                     deleted.forEach(items::add);
@@ -269,8 +270,9 @@ final class ApiHandler implements HttpHandler {
             case "PATCH" -> servePatch(ex, rt, ns, name, sub, q, opts, cut);
             case "DELETE" -> {
                 ObjectNode options = mergeDeleteOptions(readOptional(ex), q);
-                ObjectNode deleted = storage.delete(rt, ns, name, options, opts.dryRun());
-                if (rt == Registry.CRDS && !opts.dryRun() && storage.find(rt, ns, name) == null) {
+                boolean dryRun = deleteDryRun(options, opts);
+                ObjectNode deleted = storage.delete(rt, ns, name, options, dryRun);
+                if (rt == Registry.CRDS && !dryRun && storage.find(rt, ns, name) == null) {
                     unregisterCrd(deleted);
                 }
                 send(ex, 200, deleted, cut);
@@ -779,6 +781,28 @@ final class ApiHandler implements HttpHandler {
     }
 
     // ---------------------------------------------------------------------------------------------- I/O
+
+    /**
+     * Whether a delete is a dry run: from the query or, as client-go sends it, from the {@code DeleteOptions}
+     * body's {@code dryRun} list (whose values are validated like the query's).
+     */
+    private static boolean deleteDryRun(ObjectNode options, WriteOptions opts) {
+        boolean dry = opts.dryRun();
+        JsonNode list = options.get("dryRun");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw ApiError.badRequest("DeleteOptions.dryRun must be a list of strings");
+            }
+            for (JsonNode d : list) {
+                if (!"All".equals(d.asString(""))) {
+                    throw ApiError.invalid("DeleteOptions", "meta.k8s.io", "", "FieldValueNotSupported", "dryRun",
+                            "Unsupported value: []string{\"" + d.asString("") + "\"}: supported values: \"All\"");
+                }
+                dry = true;
+            }
+        }
+        return dry;
+    }
 
     private static ObjectNode mergeDeleteOptions(ObjectNode body, Map<String, List<String>> q) {
         ObjectNode o = body == null ? F.objectNode() : body;

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts one {@link FakeApiServer} for the annotated test class and injects it, its {@code RestConfig},
- * {@link FakeClock} or {@link Faults} into test-method parameters and into fields of those types.
+ * {@link FakeClock}, {@link Faults}, or a {@code Clientset} or {@code DynamicClient} connected to it into
+ * test-method parameters and into fields of those types.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

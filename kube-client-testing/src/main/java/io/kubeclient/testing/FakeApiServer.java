@@ -101,11 +101,12 @@ public final class FakeApiServer implements AutoCloseable {
     }
 
     /**
-     * A config that reaches this server: its host, and for HTTPS the generated CA certificate as
-     * {@code caData}.
+     * A config that reaches this server: its host, for HTTPS the generated CA certificate as
+     * {@code caData}, and client-side throttling off ({@code qps} -1), since a fake has no capacity to
+     * protect and tests should not wait on client-go's default 5 QPS.
      */
     public RestConfig restConfig() {
-        RestConfig.Builder b = RestConfig.builder().host(url.toString());
+        RestConfig.Builder b = RestConfig.builder().host(url.toString()).qps(-1);
         if (caPem != null) {
             b.caData(caPem.clone());
         }

@@ -1,5 +1,7 @@
 package io.kubeclient.testing;
 
+import io.kubeclient.dynamic.DynamicClient;
+import io.kubeclient.kubernetes.Clientset;
 import io.kubeclient.rest.RestConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -15,8 +17,10 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
  * JUnit 5 extension that starts one {@link FakeApiServer} per test class (nested classes share their outer
- * class's server) and injects the server, its {@link RestConfig}, {@link FakeClock} or {@link Faults} into
- * test-method parameters and into instance fields of those types that are still {@code null}.
+ * class's server) and injects the server, its {@link RestConfig}, {@link FakeClock} or {@link Faults}, or a
+ * {@link Clientset} or {@link DynamicClient} built from that config, into test-method parameters and into
+ * instance fields of those types that are still {@code null}. The clients are created on first injection,
+ * shared by the class's tests and closed after the class, before the server.
  *
  * <p>Use {@link EnableFakeApiServer} on the class, or register it on a <em>static</em> field to configure
  * the server:
@@ -30,6 +34,7 @@ public final class FakeApiServerExtension
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(FakeApiServerExtension.class);
     private static final String KEY = "server";
+    private static final String CLIENTS = "clients";
 
     private final Consumer<FakeApiServer.Builder> customizer;
     private volatile FakeApiServer server;
@@ -69,6 +74,7 @@ public final class FakeApiServerExtension
         customizer.accept(b);
         FakeApiServer started = b.start();
         context.getStore(NS).put(KEY, started);
+        context.getStore(NS).put(CLIENTS, new Clients(started));
         context.getStore(NS).put(KEY + ".owner", context.getUniqueId());
         server = started;
     }
@@ -77,9 +83,16 @@ public final class FakeApiServerExtension
     public void afterAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NS);
         if (context.getUniqueId().equals(store.get(KEY + ".owner", String.class))) {
+            Clients clients = store.remove(CLIENTS, Clients.class);
             FakeApiServer s = store.remove(KEY, FakeApiServer.class);
-            if (s != null) {
-                s.close();
+            try {
+                if (clients != null) {
+                    clients.close();
+                }
+            } finally {
+                if (s != null) {
+                    s.close();
+                }
             }
             server = null;
         }
@@ -97,7 +110,7 @@ public final class FakeApiServerExtension
             throw new ParameterResolutionException("no fake API server is running for "
                     + context.getRequiredTestClass().getName());
         }
-        return valueFor(parameter.getParameter().getType(), s);
+        return valueFor(parameter.getParameter().getType(), s, context);
     }
 
     @Override
@@ -114,7 +127,7 @@ public final class FakeApiServerExtension
                 }
                 f.setAccessible(true);
                 if (f.get(instance) == null) {
-                    f.set(instance, valueFor(f.getType(), s));
+                    f.set(instance, valueFor(f.getType(), s, context));
                 }
             }
         }
@@ -122,10 +135,16 @@ public final class FakeApiServerExtension
 
     private static boolean injectable(Class<?> type) {
         return type == FakeApiServer.class || type == RestConfig.class || type == FakeClock.class
-                || type == Faults.class;
+                || type == Faults.class || type == Clientset.class || type == DynamicClient.class;
     }
 
-    private static Object valueFor(Class<?> type, FakeApiServer s) {
+    private static Object valueFor(Class<?> type, FakeApiServer s, ExtensionContext context) {
+        if (type == Clientset.class) {
+            return context.getStore(NS).get(CLIENTS, Clients.class).clientset();
+        }
+        if (type == DynamicClient.class) {
+            return context.getStore(NS).get(CLIENTS, Clients.class).dynamic();
+        }
         if (type == RestConfig.class) {
             return s.restConfig();
         }
@@ -136,5 +155,42 @@ public final class FakeApiServerExtension
             return s.faults();
         }
         return s;
+    }
+
+    /** The clients of one server, created on first use. */
+    private static final class Clients {
+        private final FakeApiServer server;
+        private Clientset clientset;
+        private DynamicClient dynamic;
+
+        Clients(FakeApiServer server) {
+            this.server = server;
+        }
+
+        synchronized Clientset clientset() {
+            if (clientset == null) {
+                clientset = Clientset.newForConfig(server.restConfig());
+            }
+            return clientset;
+        }
+
+        synchronized DynamicClient dynamic() {
+            if (dynamic == null) {
+                dynamic = DynamicClient.newForConfig(server.restConfig());
+            }
+            return dynamic;
+        }
+
+        synchronized void close() {
+            try {
+                if (clientset != null) {
+                    clientset.close();
+                }
+            } finally {
+                if (dynamic != null) {
+                    dynamic.close();
+                }
+            }
+        }
     }
 }

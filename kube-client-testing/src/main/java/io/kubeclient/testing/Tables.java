@@ -65,7 +65,11 @@ final class Tables {
         return t;
     }
 
-    /** kubectl's short human duration: {@code 45s}, {@code 5m}, {@code 3h}, {@code 2d}, {@code 1y}. */
+    /**
+     * The API server's Age: apimachinery's {@code duration.HumanDuration} (what the built-in table printers
+     * use since Kubernetes 1.21), precise while the value is small: {@code 42s}, {@code 119s}, {@code 5m30s},
+     * {@code 90m}, {@code 3h15m}, {@code 20h}, {@code 3d4h}, {@code 30d}, {@code 2y100d}, {@code 9y}.
+     */
     static String age(Duration d) {
         long s = d.getSeconds();
         if (s < -1) {
@@ -74,19 +78,37 @@ final class Tables {
         if (s < 0) {
             return "0s";
         }
-        if (s < 60) {
+        if (s < 2 * 60) {
             return s + "s";
         }
-        if (s < 3600) {
-            return s / 60 + "m";
+        long m = s / 60;
+        if (m < 10) {
+            return withRest(m, "m", s % 60, "s");
         }
-        long h = s / 3600;
-        if (h < 24) {
+        if (m < 3 * 60) {
+            return m + "m";
+        }
+        long h = m / 60;
+        if (h < 8) {
+            return withRest(h, "h", m % 60, "m");
+        }
+        if (h < 48) {
             return h + "h";
         }
-        if (h < 24 * 365) {
-            return h / 24 + "d";
+        if (h < 8 * 24) {
+            return withRest(h / 24, "d", h % 24, "h");
         }
-        return h / 24 / 365 + "y";
+        long days = h / 24;
+        if (h < 2 * 365 * 24) {
+            return days + "d";
+        }
+        if (h < 8 * 365 * 24) {
+            return withRest(days / 365, "y", days % 365, "d");
+        }
+        return days / 365 + "y";
+    }
+
+    private static String withRest(long value, String unit, long rest, String restUnit) {
+        return rest == 0 ? value + unit : value + unit + rest + restUnit;
     }
 }

@@ -239,6 +239,25 @@ class CrudTest {
     }
 
     @Test
+    void dryRunInTheDeleteOptionsBodyDeletesNothing() {
+        http.post("/api/v1/namespaces/default/configmaps", Http.json("{'metadata':{'name':'dry-body'}}"));
+        long rv = server.resourceVersion();
+
+        Http.Response r = http.delete("/api/v1/namespaces/default/configmaps/dry-body",
+                Http.json("{'kind':'DeleteOptions','apiVersion':'v1','dryRun':['All']}"));
+        Http.Response all = http.delete("/api/v1/namespaces/default/configmaps",
+                Http.json("{'kind':'DeleteOptions','apiVersion':'v1','dryRun':['All']}"));
+
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(all.code()).isEqualTo(200);
+        assertThat(all.body().get("items")).isNotEmpty();
+        assertThat(http.get("/api/v1/namespaces/default/configmaps/dry-body").code()).isEqualTo(200);
+        assertThat(server.resourceVersion()).isEqualTo(rv);
+        assertThat(http.delete("/api/v1/namespaces/default/configmaps/dry-body",
+                Http.json("{'dryRun':['Some']}")).code()).isEqualTo(422);
+    }
+
+    @Test
     void deleteCollectionHonoursSelectors() {
         http.post("/api/v1/namespaces", Http.json("{'metadata':{'name':'dc'}}"));
         for (String n : new String[] {"a", "b", "c"}) {
