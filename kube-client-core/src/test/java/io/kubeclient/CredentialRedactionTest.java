@@ -92,4 +92,18 @@ class CredentialRedactionTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageNotContaining(SECRET);
     }
+
+    @Test
+    void passwordsContainingAtSignsAreRedactedWhole() {
+        String pw = "p@" + SECRET + "@x";
+        assertThat(Cluster.builder().server("https://admin:" + pw + "@api.example").proxyUrl("http://u:" + pw + "@proxy:3128")
+                .build().toString()).doesNotContain(SECRET).contains("api.example").contains("proxy:3128");
+        assertThatThrownBy(() -> ServerUrls.defaultServerUrl("https://admin:" + pw + "@api.example", "", null, true))
+                .isInstanceOf(ConfigException.class).hasMessageNotContaining(SECRET);
+        String kubeconfig = "clusters:\n- name: c\n  cluster: {server: 'https://h', proxy-url: 'ftp://u:" + pw + "@proxy'}\n"
+                + "users:\n- name: u\n  user: {token: t}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\n"
+                + "current-context: x\n";
+        assertThatThrownBy(() -> Clientcmd.restConfigFromKubeConfig(kubeconfig.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(KubeException.class).hasMessageContaining("proxy-url").hasMessageNotContaining(SECRET);
+    }
 }

@@ -75,7 +75,7 @@ public final class ServerUrls {
                 throw new ConfigException("host must be a URL or a host:port pair: \"" + redactUserInfo(host) + "\"");
             }
         }
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority().indexOf('@') >= 0) {
             // The JDK client would not send it, and every logged URL and error message would carry it.
             throw new ConfigException("host must not contain user info (credentials): \"" + redactUserInfo(host)
                     + "\"; set username and password instead");
@@ -107,7 +107,7 @@ public final class ServerUrls {
 
     /** {@code host} with any {@code user:password@} before the host name replaced by a marker. */
     static String redactUserInfo(String host) {
-        return host.replaceAll("(^|//)[^/@]*@", "$1--- REDACTED ---@");
+        return host.replaceAll("(^|//)[^/]*@", "$1--- REDACTED ---@");
     }
 
     /** Go's {@code path.Join}: joins the non-empty elements with slashes and cleans the result. */

@@ -334,7 +334,7 @@ final class PropertiesKubeConnectionDetails implements KubeConnectionDetails {
 
     /** {@code url} with any {@code user:password@} before the host replaced by a marker. */
     static String redactUserInfo(String url) {
-        return url.replaceAll("(^|//)[^/@]*@", "$1--- REDACTED ---@");
+        return url.replaceAll("(^|//)[^/]*@", "$1--- REDACTED ---@");
     }
 
     private static String nz(String s) {
