@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -93,17 +93,23 @@ class DashboardBrowserTest {
 
         this.server.put(DashboardEndToEndTest.pod("shop", "browser-probe"));
 
-        WebElement row = waitFor().until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pods tr[data-key='shop/browser-probe']")));
-        assertThat(row.getText()).contains("shop", "browser-probe", "Pending");
+        By probe = By.cssSelector("#pods tr[data-key='shop/browser-probe']");
+        String row = waitFor().until((d) -> d.findElement(probe).getText());
+        assertThat(row).contains("shop", "browser-probe").containsAnyOf("Pending", "Running");
     }
 
     @Test
     void scalesADeploymentWhenThePlusButtonIsClicked() {
         By prometheus = By.cssSelector("#deployments tr[data-key='monitoring/prometheus']");
-        int before = Integer.parseInt(browser.findElement(prometheus).findElement(By.className("desired")).getText());
+        // The table is re-rendered by server-sent events at any moment: every lookup may meet a row
+        // that was just replaced, so each step retries on a stale element (a stale click never happened).
+        int before = waitFor().until((d) -> Integer.parseInt(
+                d.findElement(prometheus).findElement(By.className("desired")).getText()));
 
-        browser.findElement(prometheus).findElement(By.className("scale-up")).click();
+        waitFor().until((d) -> {
+            d.findElement(prometheus).findElement(By.className("scale-up")).click();
+            return true;
+        });
 
         String expected = String.valueOf(before + 1);
         waitFor().until((d) -> d.findElement(prometheus).findElement(By.className("desired")).getText().equals(expected));
@@ -112,6 +118,8 @@ class DashboardBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, TIMEOUT);
+        WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
