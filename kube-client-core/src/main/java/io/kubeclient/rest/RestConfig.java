@@ -329,7 +329,7 @@ public final class RestConfig {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RestConfig{host=").append(host);
+        StringBuilder sb = new StringBuilder("RestConfig{host=").append(ServerUrls.redactUserInfo(host));
         if (!apiPath.isEmpty()) {
             sb.append(", apiPath=").append(apiPath);
         }
