@@ -201,7 +201,7 @@ final class DirectClientConfig implements ClientConfig {
     }
 
     private static String redact(String url) {
-        return url.replaceAll("//[^/@]*@", "//--- REDACTED ---@");
+        return url.replaceAll("//[^/]*@", "//--- REDACTED ---@");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kubeclient.kubernetes;
 
+import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.apimachinery.validation.Validation;
 import io.kubeclient.rest.InvalidRequestException;
 import java.util.List;
@@ -19,18 +20,39 @@ final class Names {
             throw new InvalidRequestException("a name is required to access " + resource + ", but it is "
                     + (name == null ? "null" : "empty"));
         }
-        String problem = null;
-        if (name.equals(".") || name.equals("..")) {
-            problem = "may not be '" + name + "'";
-        } else if (name.indexOf('/') >= 0) {
-            problem = "may not contain '/'";
-        } else if (name.indexOf('%') >= 0) {
-            problem = "may not contain '%'";
-        }
+        String problem = segmentProblem(name);
         if (problem != null) {
             throw new InvalidRequestException("invalid name \"" + name + "\" for " + resource + ": " + problem);
         }
         return name;
+    }
+
+    /**
+     * The group (empty for the core group) and the version become segments of the API path, which is
+     * cleaned: {@code ..} there would silently address another group or resource.
+     */
+    static GroupVersion checkGroupVersion(GroupVersion gv) {
+        String problem = gv.group().isEmpty() ? null : segmentProblem(gv.group());
+        String what = "group";
+        if (problem == null) {
+            problem = gv.version().isEmpty() ? "may not be empty" : segmentProblem(gv.version());
+            what = "version";
+        }
+        if (problem != null) {
+            throw new InvalidRequestException("invalid " + what + " in group/version \"" + gv + "\": " + problem);
+        }
+        return gv;
+    }
+
+    private static String segmentProblem(String segment) {
+        if (segment.equals(".") || segment.equals("..")) {
+            return "may not be '" + segment + "'";
+        } else if (segment.indexOf('/') >= 0) {
+            return "may not contain '/'";
+        } else if (segment.indexOf('%') >= 0) {
+            return "may not contain '%'";
+        }
+        return null;
     }
 
     /** A namespace is empty (all namespaces) or a DNS-1123 label. */

@@ -46,6 +46,7 @@ public final class NamespaceableResourceClient<T extends HasMetadata, L extends 
         if (resource == null || resource.isEmpty()) {
             throw new InvalidRequestException("a resource is required for group/version \"" + gv + "\"");
         }
+        Names.checkGroupVersion(gv);
         Names.checkName(resource, "group/version " + gv);
         return new NamespaceableResourceClient<>(restClient, resource, type, listType);
     }

@@ -114,9 +114,14 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
         check(write(client.delete()).name(name).body(options).execute());
     }
 
-    /** Deletes every object the list options select, in this client's namespace. */
+    /**
+     * Deletes every object the list options select, in this client's namespace. A null
+     * {@code listOptions} is rejected rather than read as "select everything": pass
+     * {@link ListOptions#empty()} to mean that.
+     */
     public void deleteCollection(DeleteOptions options, ListOptions listOptions) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listOptions, "listOptions");
         check(write(client.delete()).versionedParams(listOptions).body(options).execute());
     }
 

@@ -92,7 +92,7 @@ public final class RESTClient implements AutoCloseable {
     private static RESTClient withOwnTransport(RestConfig config, boolean versioned) {
         HttpTransport transport = Transports.forConfig(config);
         try {
-            return new RESTClient(config, versioned, transport, true, Sleeper.system(), ClientMetrics.global(),
+            return new RESTClient(config, versioned, transport, true, Sleeper.system(), metricsFor(config),
                     ENV_BACKOFF);
         } catch (RuntimeException e) {
             transport.close();
@@ -106,13 +106,18 @@ public final class RESTClient implements AutoCloseable {
      */
     public static RESTClient forConfigAndTransport(RestConfig config, HttpTransport transport) {
         requireGroupVersion(config);
-        return new RESTClient(config, true, transport, false, Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
+        return new RESTClient(config, true, transport, false, Sleeper.system(), metricsFor(config), ENV_BACKOFF);
     }
 
     /** The unversioned form of {@link #forConfigAndTransport}. */
     public static RESTClient unversionedForConfigAndTransport(RestConfig config, HttpTransport transport) {
         Objects.requireNonNull(config, "config");
-        return new RESTClient(config, false, transport, false, Sleeper.system(), ClientMetrics.global(), ENV_BACKOFF);
+        return new RESTClient(config, false, transport, false, Sleeper.system(), metricsFor(config), ENV_BACKOFF);
+    }
+
+    /** The config's own metrics listener, or the process-wide one. */
+    private static ClientMetrics metricsFor(RestConfig config) {
+        return config.metrics() != null ? config.metrics() : ClientMetrics.global();
     }
 
     private static void requireGroupVersion(RestConfig config) {

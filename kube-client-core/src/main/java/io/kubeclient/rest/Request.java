@@ -662,7 +662,7 @@ public final class Request {
             return readWithDeadline(in -> {
                 byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
                 if (LOG.isTraceEnabled()) {
-                    LOG.trace("Response body: {}", truncate(bytes));
+                    LOG.trace("Response body: {}", traceBody(bytes));
                 }
                 return bytes;
             });
@@ -897,7 +897,7 @@ public final class Request {
         if (LOG.isTraceEnabled()) {
             LOG.trace("Request headers for {} {}: {}", verb, url, redact(request.headers()));
             if (body != null && body.bytes() != null) {
-                LOG.trace("Request body: {}", truncate(body.bytes()));
+                LOG.trace("Request body: {}", traceBody(body.bytes()));
             }
         }
         return request;
@@ -1057,6 +1057,18 @@ public final class Request {
             out.put(k, secret ? List.of("<masked>") : v);
         });
         return out;
+    }
+
+    /**
+     * The body as TRACE shows it: truncated, and left out entirely for Secrets, TokenRequests and
+     * TokenReviews, whose bodies are credentials.
+     */
+    String traceBody(byte[] bytes) {
+        String r = resource.toLowerCase(Locale.ROOT);
+        if (r.equals("secrets") || r.equals("tokenreviews") || subresource.equals("token")) {
+            return "<" + bytes.length + " bytes of " + r + (subresource.isEmpty() ? "" : "/" + subresource) + " omitted>";
+        }
+        return truncate(bytes);
     }
 
     static String truncate(byte[] bytes) {

@@ -2,6 +2,7 @@ package io.kubeclient.rest;
 
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.flowcontrol.RateLimiter;
+import io.kubeclient.rest.metrics.ClientMetrics;
 import io.kubeclient.transport.AuthProviderConfig;
 import io.kubeclient.transport.ExecConfig;
 import io.kubeclient.transport.ImpersonationConfig;
@@ -64,6 +65,7 @@ public final class RestConfig {
     private final boolean proxyDisabled;
     private final boolean disableCompression;
     private final WarningHandler warningHandler;
+    private final ClientMetrics metrics;
 
     private RestConfig(Builder b) {
         this.host = b.host;
@@ -98,6 +100,7 @@ public final class RestConfig {
         this.proxyDisabled = b.proxyDisabled;
         this.disableCompression = b.disableCompression;
         this.warningHandler = b.warningHandler;
+        this.metrics = b.metrics;
     }
 
     public static Builder builder() {
@@ -127,6 +130,7 @@ public final class RestConfig {
         b.nextProtos = new ArrayList<>(nextProtos);
         b.rateLimiter = rateLimiter;
         b.warningHandler = warningHandler;
+        b.metrics = metrics;
         b.userAgent = userAgent;
         b.disableCompression = disableCompression;
         b.qps = qps;
@@ -295,6 +299,14 @@ public final class RestConfig {
         return warningHandler;
     }
 
+    /**
+     * The listener that receives this config's clients' request, retry and rate-limiter hooks, or
+     * {@code null} for the process-wide one ({@link ClientMetrics#global()}).
+     */
+    public ClientMetrics metrics() {
+        return metrics;
+    }
+
     /** Whether basic auth is configured, which client-go decides by a non-empty user name. */
     public boolean hasBasicAuth() {
         return !username.isEmpty();
@@ -317,7 +329,7 @@ public final class RestConfig {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RestConfig{host=").append(host);
+        StringBuilder sb = new StringBuilder("RestConfig{host=").append(ServerUrls.redactUserInfo(host));
         if (!apiPath.isEmpty()) {
             sb.append(", apiPath=").append(apiPath);
         }
@@ -447,6 +459,7 @@ public final class RestConfig {
         private boolean proxyDisabled;
         private boolean disableCompression;
         private WarningHandler warningHandler;
+        private ClientMetrics metrics;
 
         private Builder() {}
 
@@ -483,6 +496,7 @@ public final class RestConfig {
             proxyDisabled = c.proxyDisabled;
             disableCompression = c.disableCompression;
             warningHandler = c.warningHandler;
+            metrics = c.metrics;
         }
 
         public Builder host(String host) {
@@ -661,6 +675,12 @@ public final class RestConfig {
 
         public Builder warningHandler(WarningHandler warningHandler) {
             this.warningHandler = warningHandler;
+            return this;
+        }
+
+        /** Reports this config's clients to {@code metrics} instead of the process-wide listener. */
+        public Builder metrics(ClientMetrics metrics) {
+            this.metrics = metrics;
             return this;
         }
 

@@ -75,6 +75,11 @@ public final class ServerUrls {
                 throw new ConfigException("host must be a URL or a host:port pair: \"" + redactUserInfo(host) + "\"");
             }
         }
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority().indexOf('@') >= 0) {
+            // The JDK client would not send it, and every logged URL and error message would carry it.
+            throw new ConfigException("host must not contain user info (credentials): \"" + redactUserInfo(host)
+                    + "\"; set username and password instead");
+        }
         URI base = URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()
                 + (uri.getRawPath() == null ? "" : uri.getRawPath()));
         return new ServerUrl(base, versionedApiPath(apiPath, groupVersion));
@@ -100,8 +105,9 @@ public final class ServerUrls {
         }
     }
 
-    private static String redactUserInfo(String host) {
-        return host.replaceAll("(^|//)[^/@]*@", "$1--- REDACTED ---@");
+    /** {@code host} with any {@code user:password@} before the host name replaced by a marker. */
+    static String redactUserInfo(String host) {
+        return host.replaceAll("(^|//)[^/]*@", "$1--- REDACTED ---@");
     }
 
     /** Go's {@code path.Join}: joins the non-empty elements with slashes and cleans the result. */

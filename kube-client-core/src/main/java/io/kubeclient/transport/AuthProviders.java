@@ -3,6 +3,7 @@ package io.kubeclient.transport;
 import io.kubeclient.ConfigException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,17 +60,25 @@ public final class AuthProviders {
     /** The oidc provider's token state. */
     static final class Oidc {
         static final Duration EXPIRY_SKEW = Duration.ofSeconds(10);
+        /** Bounds each call to the issuer: a refresh holds the lock every request waits on. */
+        static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(30);
 
         private final Map<String, String> cfg;
         private final Clock clock;
         private final String issuer;
+        private final Duration issuerTimeout;
         private String idToken;
         private String refreshToken;
         private HttpTransport http;
 
         Oidc(Map<String, String> cfg, Clock clock) {
+            this(cfg, clock, ISSUER_TIMEOUT);
+        }
+
+        Oidc(Map<String, String> cfg, Clock clock, Duration issuerTimeout) {
             this.cfg = cfg;
             this.clock = clock;
+            this.issuerTimeout = issuerTimeout;
             this.issuer = cfg.getOrDefault("idp-issuer-url", "");
             if (issuer.isEmpty()) {
                 throw new ConfigException("oidc auth provider: must provide idp-issuer-url", null, "authProvider.config.idp-issuer-url", null);
@@ -123,7 +132,12 @@ public final class AuthProviders {
                 String caFile = cfg.getOrDefault("idp-certificate-authority", "");
                 TlsConfig.Builder tls = TlsConfig.builder();
                 if (!caData.isEmpty()) {
-                    tls.caData(Base64.getDecoder().decode(caData));
+                    try {
+                        tls.caData(Base64.getMimeDecoder().decode(caData));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException("oidc auth provider: idp-certificate-authority-data is not valid base64",
+                                null, "authProvider.config.idp-certificate-authority-data", null);
+                    }
                 } else if (!caFile.isEmpty()) {
                     tls.caFile(Path.of(caFile));
                 }
@@ -146,10 +160,22 @@ public final class AuthProviders {
             }
         }
 
+        private static URI uri(String s, String what) throws IOException {
+            try {
+                URI u = new URI(s);
+                if (u.getScheme() == null || u.getHost() == null) {
+                    throw new URISyntaxException(s, "not an absolute URL");
+                }
+                return u;
+            } catch (URISyntaxException e) {
+                throw new IOException("the OIDC " + what + " is not an absolute URL");
+            }
+        }
+
         private void refresh() throws IOException, InterruptedException {
             String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-            JsonNode discovery = getJson(TransportRequest.builder("GET", URI.create(base + "/.well-known/openid-configuration"))
-                    .setHeader("Accept", "application/json").build(), "OIDC discovery");
+            JsonNode discovery = getJson(TransportRequest.builder("GET", uri(base + "/.well-known/openid-configuration", "idp-issuer-url"))
+                    .setHeader("Accept", "application/json").timeout(issuerTimeout).build(), "OIDC discovery");
             JsonNode endpoint = discovery.get("token_endpoint");
             if (endpoint == null || !endpoint.isString()) {
                 throw new IOException("OIDC discovery for " + issuer + " has no token_endpoint");
@@ -166,9 +192,10 @@ public final class AuthProviders {
             String encoded = form.entrySet().stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            JsonNode token = getJson(TransportRequest.builder("POST", URI.create(endpoint.stringValue()))
+            JsonNode token = getJson(TransportRequest.builder("POST", uri(endpoint.stringValue(), "token_endpoint"))
                     .setHeader("Content-Type", "application/x-www-form-urlencoded")
                     .setHeader("Accept", "application/json")
+                    .timeout(issuerTimeout)
                     .body(TransportRequest.Body.of(encoded.getBytes(StandardCharsets.UTF_8))).build(), "OIDC token refresh");
             JsonNode id = token.get("id_token");
             if (id == null || !id.isString() || id.stringValue().isEmpty()) {

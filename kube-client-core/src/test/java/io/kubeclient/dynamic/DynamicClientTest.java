@@ -173,6 +173,18 @@ class DynamicClientTest {
     }
 
     @Test
+    void groupOrVersionThatWouldEscapeTheApiPathFailsBeforeAnyRequest() {
+        // "/apis/../../api/v1/secrets" would otherwise be cleaned into "/api/v1/secrets".
+        for (GroupVersionResource gvr : List.of(GroupVersionResource.of("..", "..", "secrets"),
+                GroupVersionResource.of("a/b", "v1", "crontabs"), GroupVersionResource.of("stable.example.com", "v1/..", "x"),
+                GroupVersionResource.of("stable.example.com", "%2e%2e", "x"), GroupVersionResource.of(".", "v1", "x"))) {
+            assertThatThrownBy(() -> dc.resource(gvr)).as(gvr.toString())
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("invalid");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void withRESTMapperRejectsUnknownResourcesBeforeAnyRequest() throws Exception {
         DefaultRESTMapper mapper = new DefaultRESTMapper(List.of(GroupVersion.of("stable.example.com", "v1")));
         mapper.add(GroupVersionKind.of("stable.example.com", "v1", "CronTab"), RESTScope.NAMESPACE);

@@ -264,4 +264,15 @@ class ClientsetTest extends ClientsetTestSupport {
         assertThat(take().getTarget()).isEqualTo("/api/v1/namespaces/ns1/pods");
         assertThat(pods.restClient()).isSameAs(cs.coreV1().restClient());
     }
+
+    @Test
+    void typedCustomResourceRejectsGroupVersionOrResourceThatIsNotAPathSegment() {
+        for (GroupVersionResource gvr : List.of(GroupVersionResource.of("..", "..", "secrets"),
+                GroupVersionResource.of("a/b", "v1", "pods"), GroupVersionResource.of("", "..", "pods"),
+                GroupVersionResource.of("", "v1", ""), GroupVersionResource.of("", "v1", "pods/x"))) {
+            assertThatThrownBy(() -> cs.resource(gvr, Pod.class, PodList.class)).as(gvr.toString())
+                    .isInstanceOf(io.kubeclient.rest.InvalidRequestException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

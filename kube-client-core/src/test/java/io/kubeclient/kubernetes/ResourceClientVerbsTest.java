@@ -132,6 +132,14 @@ class ResourceClientVerbsTest extends ClientsetTestSupport {
 
     @ParameterizedTest
     @MethodSource("targets")
+    void deleteCollectionWithNullListOptionsFailsInsteadOfDeletingEverything(Target t) {
+        assertThatThrownBy(() -> typed(t, cs).deleteCollection(DeleteOptions.empty(), null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("listOptions");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
     void getReadsTheNamedObject(Target t) throws Exception {
         enqueueJson(200, object(t, "5"));
         HasMetadata got = typed(t, cs).get("web", GetOptions.atResourceVersion("0"));

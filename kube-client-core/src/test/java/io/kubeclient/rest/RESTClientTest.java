@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.rest.metrics.ClientMetrics;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,27 @@ class RESTClientTest extends RestTestSupport {
         assertThat(r.getTarget()).isEqualTo("/api/v1/namespaces/ns/pods/web");
         assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer t0ken");
         assertThat(r.getHeaders().get("User-Agent")).isEqualTo("kube-client-test/1.0");
+    }
+
+    @Test
+    void configMetricsReceiveTheHooksInsteadOfTheProcessWideListener() throws Exception {
+        RecordingHooks global = new RecordingHooks();
+        RecordingHooks own = new RecordingHooks();
+        ClientMetrics previous = ClientMetrics.register(global);
+        try {
+            enqueueJson(200, "{}");
+            enqueueJson(200, "{}");
+            try (RESTClient mine = RESTClient.forConfigAndTransport(config().metrics(own).build(), transport);
+                    RESTClient other = RESTClient.forConfigAndTransport(config().build(), transport)) {
+                mine.get().resource("pods").execute();
+                other.get().resource("configmaps").execute();
+            }
+            assertThat(own.latencies).containsExactly("GET pods 200");
+            assertThat(global.latencies).containsExactly("GET configmaps 200");
+            assertThat(config().metrics(own).build().toBuilder().build().metrics()).isSameAs(own);
+        } finally {
+            ClientMetrics.register(previous);
+        }
     }
 
     @Test

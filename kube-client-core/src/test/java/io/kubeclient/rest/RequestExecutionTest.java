@@ -405,7 +405,7 @@ class RequestExecutionTest extends RestTestSupport {
         Result result = client().get().resource("pods").execute();
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(3));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
         assertThat(hooks.retries).containsExactly("429");
         assertThat(hooks.results).containsExactly(429, 200);
     }
@@ -417,7 +417,7 @@ class RequestExecutionTest extends RestTestSupport {
         Result result = client().get().execute();
         assertThat(result.statusCode()).isEqualTo(429);
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -469,7 +469,7 @@ class RequestExecutionTest extends RestTestSupport {
         Result result = client().post().resource("pods").body(new ByteArrayInputStream(new byte[] {'{', '}'})).execute();
         assertThat(result.statusCode()).isEqualTo(429);
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -480,7 +480,7 @@ class RequestExecutionTest extends RestTestSupport {
         Result result = client().get().maxRetries(2).execute();
         assertThat(result.statusCode()).isEqualTo(429);
         assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(sleeper.sleeps).hasSize(2);
+        assertThat(sleeper.sleeps()).hasSize(2);
     }
 
     @Test
@@ -531,7 +531,7 @@ class RequestExecutionTest extends RestTestSupport {
         enqueueJson(200, POD);
         Result result = flakyClient(1, new java.net.SocketException("Connection reset")).get().resource("pods").execute();
         assertThat(result.statusCode()).isEqualTo(200);
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1));
         assertThat(hooks.retries).containsExactly("connection reset");
         assertThat(limiter.total()).isEqualTo(2);
     }
@@ -556,7 +556,7 @@ class RequestExecutionTest extends RestTestSupport {
                 .isInstanceOf(KubeIOException.class)
                 .hasMessage("GET " + host() + "/api/v1: connection closed by peer"
                         + " - error from a previous attempt: Connection reset");
-        assertThat(sleeper.sleeps).hasSize(1);
+        assertThat(sleeper.sleeps()).hasSize(1);
     }
 
     @Test
@@ -565,7 +565,7 @@ class RequestExecutionTest extends RestTestSupport {
         assertThatThrownBy(() -> flakyClient(1, new java.net.ConnectException("Connection refused")).get().execute())
                 .isInstanceOf(KubeIOException.class)
                 .hasMessageEndingWith(": Connection refused");
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -575,7 +575,7 @@ class RequestExecutionTest extends RestTestSupport {
                 .post().resource("pods").body("{}").execute())
                 .isInstanceOf(KubeIOException.class)
                 .hasMessage("POST " + host() + "/api/v1/pods: Connection reset");
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -585,7 +585,7 @@ class RequestExecutionTest extends RestTestSupport {
         assertThatThrownBy(() -> client().post().resource("pods").body("{}").execute())
                 .isInstanceOf(KubeIOException.class)
                 .hasMessageStartingWith("POST " + host() + "/api/v1/pods: ");
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -594,7 +594,7 @@ class RequestExecutionTest extends RestTestSupport {
         assertThatThrownBy(() -> flakyClient(1, new java.net.SocketException("Connection reset"))
                 .get().subResource("log").stream())
                 .isInstanceOf(KubeIOException.class);
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -604,7 +604,7 @@ class RequestExecutionTest extends RestTestSupport {
         try (InputStream in = client().get().subResource("log").stream()) {
             assertThat(in.readAllBytes()).isEqualTo("log".getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(4));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(4));
     }
 
     @Test
@@ -660,7 +660,7 @@ class RequestExecutionTest extends RestTestSupport {
         enqueue(503, "", "Retry-After", "5");
         enqueueJson(200, POD);
         client().get().resource("pods").backOff(backoff).execute();
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
         assertThat(updates).containsExactly("/api/v1/pods 503", "/api/v1/pods 503", "/api/v1/pods 200");
     }
 
@@ -744,7 +744,7 @@ class RequestExecutionTest extends RestTestSupport {
         assertThatThrownBy(() -> client().get().timeout(Duration.ofSeconds(5)).execute())
                 .isInstanceOf(KubeIOException.class)
                 .hasMessageStartingWith("request timeout of 5s exceeded before the next attempt");
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     // ---- warnings

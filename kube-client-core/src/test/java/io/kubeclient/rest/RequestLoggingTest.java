@@ -28,4 +28,18 @@ class RequestLoggingTest {
         assertThat(s).startsWith("xxx").endsWith(" [truncated 10 bytes]");
         assertThat(Request.truncate("short".getBytes())).isEqualTo("short");
     }
+
+    @Test
+    void traceLeavesOutBodiesThatAreCredentials() {
+        byte[] secret = "{\"data\":{\"password\":\"czNjcmV0LVhZWg==\"}}".getBytes();
+        try (RESTClient c = RESTClient.forConfig(RestConfig.builder().host("http://localhost").apiPath("/api")
+                .groupVersion(io.kubeclient.apimachinery.schema.GroupVersion.of("", "v1")).build())) {
+            assertThat(c.get().namespace("ns").resource("secrets").name("db").traceBody(secret))
+                    .doesNotContain("czNjcmV0").contains(secret.length + " bytes");
+            assertThat(c.post().namespace("ns").resource("serviceaccounts").name("sa").subResource("token").traceBody(secret))
+                    .doesNotContain("czNjcmV0");
+            assertThat(c.post().resource("tokenreviews").traceBody(secret)).doesNotContain("czNjcmV0");
+            assertThat(c.get().namespace("ns").resource("configmaps").traceBody(secret)).contains("czNjcmV0");
+        }
+    }
 }

@@ -67,7 +67,7 @@ class RequestWatchTest extends RestTestSupport {
         enqueueJson(200, "");
         client().get().resource("pods").watch(Pod.class).stop();
         assertThat(limiter.total()).isEqualTo(1);
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(2));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
     }
 
     @Test
@@ -91,7 +91,7 @@ class RequestWatchTest extends RestTestSupport {
         Watch<Pod> watch = failingClient(new EOFException("EOF reached")).get().resource("pods").maxRetries(2)
                 .watch(Pod.class);
         assertThat(watch.iterator().hasNext()).isFalse();
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
         assertThat(limiter.total()).isEqualTo(2);
     }
 
@@ -100,7 +100,7 @@ class RequestWatchTest extends RestTestSupport {
         Watch<Pod> watch = failingClient(new java.net.http.HttpTimeoutException("request timed out"))
                 .post().resource("pods").maxRetries(1).watch(Pod.class);
         assertThat(watch.iterator().hasNext()).isFalse();
-        assertThat(sleeper.sleeps).hasSize(1);
+        assertThat(sleeper.sleeps()).hasSize(1);
         assertThat(hooks.retries).containsExactly("timeout");
     }
 
@@ -109,7 +109,7 @@ class RequestWatchTest extends RestTestSupport {
         assertThatThrownBy(() -> failingClient(new java.net.ConnectException("Connection refused"))
                 .get().resource("pods").watch(Pod.class))
                 .isInstanceOf(KubeIOException.class);
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.kubeclient.rest;
 
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import io.kubeclient.flowcontrol.BackoffManager;
+import io.kubeclient.flowcontrol.FakeClock;
 import io.kubeclient.flowcontrol.RateLimiter;
-import io.kubeclient.flowcontrol.Sleeper;
 import io.kubeclient.rest.metrics.ClientMetrics;
 import io.kubeclient.transport.HttpTransport;
 import java.time.Duration;
@@ -22,7 +22,7 @@ abstract class RestTestSupport {
 
     MockWebServer server;
     HttpTransport transport;
-    final RecordingSleeper sleeper = new RecordingSleeper();
+    final FakeClock sleeper = new FakeClock();
     final RecordingHooks hooks = new RecordingHooks();
     final CountingLimiter limiter = new CountingLimiter();
 
@@ -78,15 +78,6 @@ abstract class RestTestSupport {
             throw new AssertionError("no request arrived");
         }
         return r;
-    }
-
-    static final class RecordingSleeper implements Sleeper {
-        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-        }
     }
 
     static final class RecordingHooks implements ClientMetrics {

@@ -108,11 +108,12 @@ public final class Cluster {
 
     @Override
     public String toString() {
-        return "Cluster{server=" + server + (tlsServerName.isEmpty() ? "" : ", tlsServerName=" + tlsServerName)
+        return "Cluster{server=" + server.replaceAll("(^|//)[^/]*@", "$1--- REDACTED ---@")
+                + (tlsServerName.isEmpty() ? "" : ", tlsServerName=" + tlsServerName)
                 + (insecureSkipTlsVerify ? ", insecureSkipTlsVerify=true" : "")
                 + (certificateAuthority.isEmpty() ? "" : ", certificateAuthority=" + certificateAuthority)
                 + (certificateAuthorityData == null ? "" : ", certificateAuthorityData=" + certificateAuthorityData.length + " bytes")
-                + (proxyUrl.isEmpty() ? "" : ", proxyUrl=" + proxyUrl.replaceAll("//[^/@]*@", "//--- REDACTED ---@"))
+                + (proxyUrl.isEmpty() ? "" : ", proxyUrl=" + proxyUrl.replaceAll("//[^/]*@", "//--- REDACTED ---@"))
                 + (disableCompression ? ", disableCompression=true" : "")
                 + (extensions.isEmpty() ? "" : ", extensions=" + extensions.keySet()) + "}";
     }

@@ -35,6 +35,13 @@ public record ExecConfig(String apiVersion, String command, List<String> args, L
         return new ExecConfig(apiVersion, command, args, env, installHint, provideClusterInfo, mode);
     }
 
+    /** Arguments and environment values are left out: plugins are often given secrets there. */
+    @Override
+    public String toString() {
+        return "ExecConfig[apiVersion=" + apiVersion + ", command=" + command + ", args=" + args.size() + " args, env="
+                + env + ", provideClusterInfo=" + provideClusterInfo + ", interactiveMode=" + interactiveMode + "]";
+    }
+
     /**
      * One variable of the plugin's environment.
      *

@@ -124,4 +124,18 @@ class WriteOptionsTest {
         assertThat(DeletionPropagation.BACKGROUND.value()).isEqualTo("Background");
         assertThat(DeletionPropagation.FOREGROUND.value()).isEqualTo("Foreground");
     }
+
+    @Test
+    void createAndUpdateOptionsShareEncodingButStayDistinctTypes() {
+        CreateOptions create = CreateOptions.builder().dryRunAll().fieldManager("m").fieldValidation(FieldValidation.WARN).build();
+        UpdateOptions update = UpdateOptions.builder().dryRunAll().fieldManager("m").fieldValidation(FieldValidation.WARN).build();
+        assertThat(create.toQueryParameters()).isEqualTo(update.toQueryParameters());
+        assertThat(create).isNotEqualTo(update);
+        assertThat(create.toString()).startsWith("CreateOptions");
+        assertThat(update.toString()).startsWith("UpdateOptions");
+        assertThat(update.toBuilder().fieldManager("other").build()).isNotEqualTo(update);
+        assertThat(update.toBuilder().build()).isEqualTo(update).hasSameHashCodeAs(update);
+        assertThat(update.dryRun()).containsExactly("All");
+        assertThat(update.fieldValidation()).contains(FieldValidation.WARN);
+    }
 }

@@ -7,6 +7,7 @@ import io.kubeclient.discovery.MemCacheDiscoveryClient;
 import io.kubeclient.dynamic.DynamicClient;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.RateLimiters;
+import io.kubeclient.rest.metrics.ClientMetrics;
 import io.kubeclient.rest.InClusterConfig;
 import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
@@ -72,11 +73,15 @@ public final class KubeClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RestConfig kubeRestConfig(KubeConnectionDetails connectionDetails, KubeClientProperties properties,
-            ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<RestConfigCustomizer> customizers) {
+            ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<ClientMetrics> metrics,
+            ObjectProvider<RestConfigCustomizer> customizers) {
         validateRateLimit(properties);
         RestConfig.Builder builder = connectionDetails.restConfig().toBuilder();
         builder.qps(properties.getQps()).burst(properties.getBurst());
         rateLimiter.ifAvailable(builder::rateLimiter);
+        // Per-client metrics, so that several application contexts in one JVM never report into
+        // each other's registries.
+        metrics.ifUnique(builder::metrics);
         if (properties.getTimeout() != null) {
             if (properties.getTimeout().isNegative()) {
                 throw invalid("kube.client.timeout", "must not be negative, got " + properties.getTimeout());

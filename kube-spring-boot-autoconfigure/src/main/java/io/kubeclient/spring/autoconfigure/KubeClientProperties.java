@@ -283,7 +283,8 @@ public class KubeClientProperties {
     public String toString() {
         // Hand-written so that the token never appears in logs or failure reports.
         return "KubeClientProperties{mode=" + mode + ", kubeconfig=" + kubeconfig + ", context=" + context
-                + ", masterUrl=" + masterUrl + ", token=" + (token == null ? "unset" : "--- REDACTED ---")
+                + ", masterUrl=" + ((masterUrl == null) ? null : PropertiesKubeConnectionDetails.redactUserInfo(masterUrl))
+                + ", token=" + (token == null ? "unset" : "--- REDACTED ---")
                 + ", qps=" + qps + ", burst=" + burst + "}";
     }
 

@@ -310,8 +310,13 @@ final class PropertiesKubeConnectionDetails implements KubeConnectionDetails {
             }
         } catch (URISyntaxException e) {
             throw new KubeClientConfigurationException("kube.client.master-url",
-                    "\"" + url + "\" is not a URL or host:port", "Set it to the API server URL, such as https://10.0.0.1:6443.",
-                    null);
+                    "\"" + redactUserInfo(url) + "\" is not a URL or host:port",
+                    "Set it to the API server URL, such as https://10.0.0.1:6443.", null);
+        }
+        if (!redactUserInfo(url).equals(url)) {
+            throw new KubeClientConfigurationException("kube.client.master-url",
+                    "\"" + redactUserInfo(url) + "\" must not contain user info (credentials)",
+                    "Remove user:password@ from the URL and set kube.client.token-file or use a kubeconfig.", null);
         }
         return url;
     }
@@ -325,6 +330,11 @@ final class PropertiesKubeConnectionDetails implements KubeConnectionDetails {
         }
         return new NoKubeConfigurationException("No Kubernetes client configuration found; looked at " + searched,
                 searched);
+    }
+
+    /** {@code url} with any {@code user:password@} before the host replaced by a marker. */
+    static String redactUserInfo(String url) {
+        return url.replaceAll("(^|//)[^/]*@", "$1--- REDACTED ---@");
     }
 
     private static String nz(String s) {

@@ -88,4 +88,21 @@ class PropertiesKubeConnectionDetailsTests {
         assertThatThrownBy(() -> details().restConfig()).isInstanceOf(KubeClientConfigurationException.class)
             .hasMessageContaining("kube.client.master-url");
     }
+
+    @Test
+    void credentialsNeverAppearInDescriptionsOrErrors() {
+        this.properties.setMode(KubeClientProperties.Mode.IN_CLUSTER);
+        this.properties.setToken("s3cret-XYZ");
+        this.properties.setMasterUrl("https://admin:s3cret-XYZ@10.0.0.2:6443");
+        PropertiesKubeConnectionDetails details = details();
+        assertThat(this.properties.toString()).doesNotContain("s3cret-XYZ").contains("10.0.0.2:6443");
+        assertThat(details.toString()).doesNotContain("s3cret-XYZ");
+        assertThatThrownBy(details::restConfig).isInstanceOf(KubeClientConfigurationException.class)
+            .hasMessageContaining("kube.client.master-url")
+            .hasMessageContaining("user info")
+            .hasMessageNotContaining("s3cret-XYZ");
+        this.properties.setMasterUrl("https://admin:s3cret-XYZ@10.0.0.2:bad");
+        assertThatThrownBy(details()::restConfig).isInstanceOf(KubeClientConfigurationException.class)
+            .hasMessageNotContaining("s3cret-XYZ");
+    }
 }

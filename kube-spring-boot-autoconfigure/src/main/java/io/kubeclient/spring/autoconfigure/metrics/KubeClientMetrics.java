@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code kube.client.exec.certificate.ttl} (time gauge): exec credential plugin runs and the time
  * left before the last certificate a plugin supplied expires.</li>
  * </ul>
- * Meter instances are cached per tag combination so that recording allocates little. The hooks are
- * process wide in the core, so {@link #bindTo binding} installs this instance as the process's
- * listener and {@link #close()} removes it.
+ * Meter instances are cached per tag combination so that recording allocates little. Request hooks
+ * arrive per client: a {@code RestConfig} carrying this instance as its {@code metrics()} reports
+ * here. Exec plugins are process wide in the core, so {@link #bindTo binding} installs this instance
+ * as the process's exec listener and {@link #close()} removes it.
  */
 public class KubeClientMetrics implements MeterBinder, ClientMetrics, ExecPluginListener, AutoCloseable {
 
@@ -90,14 +91,12 @@ public class KubeClientMetrics implements MeterBinder, ClientMetrics, ExecPlugin
         TimeGauge.builder("kube.client.exec.certificate.ttl", this, TimeUnit.SECONDS, KubeClientMetrics::certificateTtl)
             .description("Time until the client certificate last supplied by an exec plugin expires")
             .register(registry);
-        ClientMetrics.register(this);
         ExecPluginListener.register(this);
     }
 
     /** Stops receiving the core's hooks (if this instance is still the registered listener). */
     @Override
     public void close() {
-        ClientMetrics.unregister();
         if (ExecPluginListener.registered() == this) {
             ExecPluginListener.register(ExecPluginListener.NOOP);
         }

@@ -76,6 +76,25 @@ class KubeClientMetricsAutoConfigurationTests {
     }
 
     @Test
+    void twoContextsInOneJvmEachCountOnlyTheirOwnRequests() {
+        this.runner.withBean(SimpleMeterRegistry.class).run((first) -> this.runner.withBean(SimpleMeterRegistry.class)
+            .run((second) -> {
+                MeterRegistry firstRegistry = first.getBean(MeterRegistry.class);
+                MeterRegistry secondRegistry = second.getBean(MeterRegistry.class);
+                first.getBean(KubeClientMetrics.class).bindTo(firstRegistry);
+                second.getBean(KubeClientMetrics.class).bindTo(secondRegistry);
+                assertThat(first.getBean(io.kubeclient.rest.RestConfig.class).metrics())
+                    .isSameAs(first.getBean(KubeClientMetrics.class));
+
+                enqueue(this.servers.main, 200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"items\":[]}");
+                first.getBean(RESTClient.class).get().resource("pods").execute();
+
+                assertThat(firstRegistry.get("kube.client.requests").tags("resource", "pods").timer().count()).isEqualTo(1);
+                assertThat(secondRegistry.find("kube.client.requests").timer()).isNull();
+            }));
+    }
+
+    @Test
     void stopsListeningWhenTheContextCloses() {
         this.runner.withBean(SimpleMeterRegistry.class).run((context) -> {
             KubeClientMetrics metrics = context.getBean(KubeClientMetrics.class);
