@@ -686,7 +686,10 @@ public final class Request {
                 if (in == null) {
                     return new Result(new byte[0], code, contentType, warnings, null);
                 }
-                byte[] head = in.readNBytes(STREAM_DECODE_LOOKAHEAD);
+                // A small body of known length is read into an array of its size, not a look-ahead buffer.
+                long length = contentLength(response);
+                byte[] head = in.readNBytes(length >= 0 && length < STREAM_DECODE_LOOKAHEAD
+                        ? (int) length + 1 : STREAM_DECODE_LOOKAHEAD);
                 if (head.length < STREAM_DECODE_LOOKAHEAD) {
                     return new Result(head, code, contentType, warnings, null);
                 }
@@ -1014,6 +1017,19 @@ public final class Request {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** The declared body length, or -1 when absent or malformed. */
+    static long contentLength(TransportResponse response) {
+        String value = response.header("Content-Length").orElse(null);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

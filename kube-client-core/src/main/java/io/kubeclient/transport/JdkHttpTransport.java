@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,19 +237,23 @@ public final class JdkHttpTransport implements HttpTransport {
 
         JdkResponse(HttpResponse<InputStream> response, boolean addedGzip) {
             this.response = response;
-            Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            h.putAll(response.headers().map());
-            boolean gunzip = addedGzip && h.getOrDefault("Content-Encoding", List.of()).stream()
+            // The JDK's map is already unmodifiable and ordered ignoring case; copy it only to edit it.
+            Map<String, List<String>> received = response.headers().map();
+            boolean gunzip = addedGzip && received.getOrDefault("Content-Encoding", List.of()).stream()
                     .anyMatch(v -> v.trim().equalsIgnoreCase("gzip"));
-            if (gunzip) {
-                // As Go does: the caller sees the decoded body and no encoding headers.
-                h.remove("Content-Encoding");
-                h.remove("Content-Length");
+            if (gunzip || received.containsKey(":status")) {
+                Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                h.putAll(received);
+                if (gunzip) {
+                    // As Go does: the caller sees the decoded body and no encoding headers.
+                    h.remove("Content-Encoding");
+                    h.remove("Content-Length");
+                }
+                h.remove(":status");
+                this.headers = java.util.Collections.unmodifiableMap(h);
+            } else {
+                this.headers = received;
             }
-            h.remove(":status");
-            Map<String, List<String>> ordered = new LinkedHashMap<>();
-            h.forEach(ordered::put);
-            this.headers = java.util.Collections.unmodifiableMap(ordered);
             this.body = gunzip ? new LazyGzipInputStream(response.body()) : response.body();
         }
 
