@@ -65,6 +65,8 @@ public class ClientBenchmarks {
             case "floor" -> new Floor(server, false);
             // The floor as our transport used to call the JDK: sendAsync(...).get() on an own executor.
             case "floorAsync" -> new Floor(server, true);
+            // The floor with an inline executor: no hand-off between the selector and a pool thread.
+            case "floorDirect" -> new Floor(server, false, true);
             case "ours" -> new Ours(server, false);
             // execute().into(type), which holds the whole body first.
             case "oursResult" -> new Ours(server, true);

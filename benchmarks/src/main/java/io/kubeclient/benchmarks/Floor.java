@@ -35,8 +35,14 @@ final class Floor implements Peer {
 
     /** @param async call {@code sendAsync(...).get()} on an own executor instead of {@code send} */
     Floor(LoopbackServer server, boolean async) {
+        this(server, async, false);
+    }
+
+    /** @param direct run the client's executor tasks inline ({@code Runnable::run}) */
+    Floor(LoopbackServer server, boolean async, boolean direct) {
         this.async = async;
-        http = async
+        http = direct ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build()
+                : async
                 ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "floor-async");
                     t.setDaemon(true);
