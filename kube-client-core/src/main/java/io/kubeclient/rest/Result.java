@@ -51,7 +51,7 @@ public final class Result {
                 throw new KubeException("the server did not return a Table but " + (kind == null ? "an object without kind" : kind)
                         + "; it may not support server-side printing for this resource");
             }
-        } else if (type != Status.class) {
+        } else if (type != Status.class && mayBeStatus(body)) {
             throwIfFailureStatus(topLevelKind());
         }
         return decode(KubeJson.readerFor(type), type.getSimpleName());
@@ -60,7 +60,9 @@ public final class Result {
     /** Decodes the body into a generic type such as {@code Map<String, Object>}; see {@link #into(Class)}. */
     public <T> T into(TypeReference<T> type) {
         checkDecodable();
-        throwIfFailureStatus(topLevelKind());
+        if (mayBeStatus(body)) {
+            throwIfFailureStatus(topLevelKind());
+        }
         return decode(KubeJson.readerFor(type), type.getType().getTypeName());
     }
 
@@ -71,7 +73,9 @@ public final class Result {
      */
     public KubernetesResource get() {
         checkDecodable();
-        throwIfFailureStatus(topLevelKind());
+        if (mayBeStatus(body)) {
+            throwIfFailureStatus(topLevelKind());
+        }
         return decode(KubeJson.readerFor(KubernetesResource.class), "a Kubernetes object");
     }
 
@@ -143,6 +147,29 @@ public final class Result {
     /** The top-level {@code kind}, read without decoding the rest when it comes first (as servers send it). */
     private String topLevelKind() {
         return topLevelKind(body);
+    }
+
+    /**
+     * Whether the body might be a {@code Status}: false only when the bytes contain neither
+     * {@code Status} nor a backslash-u escape, which spares the common response a second parse.
+     */
+    static boolean mayBeStatus(byte[] json) {
+        byte[] word = {'S', 't', 'a', 't', 'u', 's'};
+        outer:
+        for (int i = 0; i + 1 < json.length; i++) {
+            if (json[i] == '\\' && json[i + 1] == 'u') {
+                return true;
+            }
+            if (json[i] == 'S' && i + word.length <= json.length) {
+                for (int k = 1; k < word.length; k++) {
+                    if (json[i + k] != word[k]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     static String topLevelKind(byte[] json) {

@@ -31,6 +31,9 @@ final class UrlParts {
 
     /** Go's {@code path.Clean}: collapses slashes, resolves {@code .} and {@code ..}, drops a trailing slash. */
     static String clean(String path) {
+        if (isClean(path)) {
+            return path;
+        }
         if (path.isEmpty()) {
             return ".";
         }
@@ -55,6 +58,33 @@ final class UrlParts {
             return "/" + joined;
         }
         return joined.isEmpty() ? "." : joined;
+    }
+
+    /**
+     * Whether {@link #clean} would return {@code path} unchanged: no empty segment except a leading
+     * root, no {@code .} or {@code ..} segment, no trailing slash. The common case on the request path,
+     * checked without splitting.
+     */
+    private static boolean isClean(String path) {
+        int n = path.length();
+        if (n == 0 || (n > 1 && path.charAt(n - 1) == '/')) {
+            return false;
+        }
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i < n && path.charAt(i) != '/') {
+                continue;
+            }
+            int len = i - start;
+            if (len == 0 && i > 0) {
+                return false;
+            }
+            if ((len == 1 && path.charAt(start) == '.') || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+                return false;
+            }
+            start = i + 1;
+        }
+        return true;
     }
 
     /**
