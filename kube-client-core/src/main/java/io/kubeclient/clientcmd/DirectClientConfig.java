@@ -134,7 +134,7 @@ final class DirectClientConfig implements ClientConfig {
                 cleanInstallHint(exec.installHint()), exec.provideClusterInfo(), mode, clusterExtension);
     }
 
-    /** Replaces non-printable characters (other than whitespace controls) with {@code U+XXXX}. */
+    /** Replaces non-printable characters (other than whitespace controls) with their {@code U+} code point. */
     static String cleanInstallHint(String hint) {
         StringBuilder sb = new StringBuilder();
         hint.codePoints().forEach(cp -> {

@@ -4,8 +4,6 @@ import io.kubeclient.ConfigException;
 import io.kubeclient.apimachinery.schema.GroupVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 
 /**
@@ -30,7 +28,7 @@ public final class ServerUrls {
 
         /** The path every request starts with: the base path joined with the versioned API path. */
         public String pathPrefix() {
-            return joinPath("/", base.getRawPath() == null ? "" : base.getRawPath(), versionedApiPath);
+            return UrlParts.join("/", base.getRawPath() == null ? "" : base.getRawPath(), versionedApiPath);
         }
 
         /** Whether the server is reached over TLS. */
@@ -89,7 +87,7 @@ public final class ServerUrls {
     public static String versionedApiPath(String apiPath, GroupVersion groupVersion) {
         String group = groupVersion == null ? "" : groupVersion.group();
         String version = groupVersion == null ? "" : groupVersion.version();
-        return joinPath("/", apiPath == null ? "" : apiPath, group, version);
+        return UrlParts.join("/", apiPath == null ? "" : apiPath, group, version);
     }
 
     /** A URL with a scheme and a non-empty authority, or null (Go's "parse failed, or no scheme, or no host"). */
@@ -108,48 +106,5 @@ public final class ServerUrls {
     /** {@code host} with any {@code user:password@} before the host name replaced by a marker. */
     static String redactUserInfo(String host) {
         return host.replaceAll("(^|//)[^/]*@", "$1--- REDACTED ---@");
-    }
-
-    /** Go's {@code path.Join}: joins the non-empty elements with slashes and cleans the result. */
-    static String joinPath(String... elements) {
-        StringBuilder sb = new StringBuilder();
-        for (String e : elements) {
-            if (e == null || e.isEmpty()) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append('/');
-            }
-            sb.append(e);
-        }
-        return sb.length() == 0 ? "" : cleanPath(sb.toString());
-    }
-
-    /** Go's {@code path.Clean}. */
-    static String cleanPath(String p) {
-        if (p.isEmpty()) {
-            return ".";
-        }
-        boolean rooted = p.startsWith("/");
-        Deque<String> out = new ArrayDeque<>();
-        for (String seg : p.split("/")) {
-            if (seg.isEmpty() || seg.equals(".")) {
-                continue;
-            }
-            if (seg.equals("..")) {
-                if (!out.isEmpty() && !out.peekLast().equals("..")) {
-                    out.removeLast();
-                } else if (!rooted) {
-                    out.addLast("..");
-                }
-                continue;
-            }
-            out.addLast(seg);
-        }
-        String joined = String.join("/", out);
-        if (rooted) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
     }
 }
