@@ -507,14 +507,15 @@ public final class Request {
             return ex.toResult().into(type);
         }
         return ex.decode(KubeJson.readerFor(type), type.getSimpleName(), type == Status.class,
-                result -> result.into(type));
+                Result.expectedKind(type), result -> result.into(type));
     }
 
     /** {@link #execute(Class)} for a generic type such as {@code Map<String, Object>}. */
     public <T> T execute(TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
         Exchange ex = send(Mode.EXECUTE);
-        return ex.decode(KubeJson.readerFor(type), type.getType().getTypeName(), false, result -> result.into(type));
+        return ex.decode(KubeJson.readerFor(type), type.getType().getTypeName(), false, null,
+                result -> result.into(type));
     }
 
     /**
@@ -674,7 +675,8 @@ public final class Request {
          * whose kind is not among its first bytes, a small body, any other response and TRACE
          * logging all take the buffered path of {@link Result}, so the outcome is always the same.
          */
-        <T> T decode(ObjectReader reader, String target, boolean wantsStatus, Function<Result, T> buffered) {
+        <T> T decode(ObjectReader reader, String target, boolean wantsStatus, String expectedKind,
+                Function<Result, T> buffered) {
             int code = response.statusCode();
             String responseType = response.header("Content-Type").orElse("");
             String contentType = responseType.isEmpty() ? client.contentType() : responseType;
@@ -684,21 +686,24 @@ public final class Request {
             List<WarningHeader> warnings = handleWarnings(response);
             Object outcome = readWithDeadline(in -> {
                 if (in == null) {
-                    return new Result(new byte[0], code, contentType, warnings, null);
+                    return new Result(new byte[0], code, contentType, warnings, null, source());
                 }
                 // A small body of known length is read into an array of its size, not a look-ahead buffer.
                 long length = contentLength(response);
                 byte[] head = in.readNBytes(length >= 0 && length < STREAM_DECODE_LOOKAHEAD
                         ? (int) length + 1 : STREAM_DECODE_LOOKAHEAD);
                 if (head.length < STREAM_DECODE_LOOKAHEAD) {
-                    return new Result(head, code, contentType, warnings, null);
+                    return new Result(head, code, contentType, warnings, null, source());
                 }
                 String kind = Result.topLevelKind(head);
                 if (kind == null || (kind.equals("Status") && !wantsStatus)) {
                     byte[] rest = in.readAllBytes();
                     byte[] all = Arrays.copyOf(head, head.length + rest.length);
                     System.arraycopy(rest, 0, all, head.length, rest.length);
-                    return new Result(all, code, contentType, warnings, null);
+                    return new Result(all, code, contentType, warnings, null, source());
+                }
+                if (expectedKind != null) {
+                    Result.checkKind(expectedKind, kind, source());
                 }
                 try {
                     // Jackson closes its source when done; the body must stay open to be read to its end
@@ -713,8 +718,8 @@ public final class Request {
                 } catch (JacksonIOException e) {
                     throw e.getCause() != null ? e.getCause() : new IOException(e.getMessage(), e);
                 } catch (JacksonException e) {
-                    throw new KubeException("unable to decode the response (status " + code + ") into "
-                            + target + ": " + e.getOriginalMessage(), e);
+                    throw new KubeException("unable to decode the response to " + source() + " (status " + code
+                            + ") into " + target + ": " + e.getOriginalMessage(), e);
                 }
             });
             if (outcome instanceof Result result) {
@@ -752,6 +757,11 @@ public final class Request {
             }
         }
 
+        /** The request as error messages name it: verb and URL (which never carries credentials). */
+        String source() {
+            return verb + " " + url;
+        }
+
         Result toResult() {
             byte[] bytes = readBody();
             int code = response.statusCode();
@@ -765,7 +775,7 @@ public final class Request {
                     error = genericError(bytes);
                 }
             }
-            return new Result(bytes, code, contentType, warnings, error);
+            return new Result(bytes, code, contentType, warnings, error, source());
         }
 
         KubeException genericError(byte[] bytes) {

@@ -1,9 +1,14 @@
 package io.kubeclient.rest;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeException;
 import io.kubeclient.apimachinery.errors.StatusException;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -27,8 +32,16 @@ public final class Result {
     private final String contentType;
     private final List<WarningHeader> warnings;
     private final KubeException error;
+    private final String source;
 
     Result(byte[] body, int statusCode, String contentType, List<WarningHeader> warnings, KubeException error) {
+        this(body, statusCode, contentType, warnings, error, "the request");
+    }
+
+    /** @param source what answered, such as {@code GET https://host/api/v1/pods}, for error messages */
+    Result(byte[] body, int statusCode, String contentType, List<WarningHeader> warnings, KubeException error,
+            String source) {
+        this.source = source;
         this.body = body;
         this.statusCode = statusCode;
         this.contentType = contentType;
@@ -54,7 +67,37 @@ public final class Result {
         } else if (type != Status.class && mayBeStatus(body)) {
             throwIfFailureStatus(topLevelKind());
         }
+        String expected = expectedKind(type);
+        if (expected != null) {
+            checkKind(expected, topLevelKind(), source);
+        }
         return decode(KubeJson.readerFor(type), type.getSimpleName());
+    }
+
+    /**
+     * The {@code kind} a typed fabric8 model class decodes, or {@code null} when any kind will do
+     * (generic resources, maps, interfaces).
+     */
+    static String expectedKind(Class<?> type) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())
+                || type == GenericKubernetesResource.class || type == GenericKubernetesResourceList.class) {
+            return null;
+        }
+        if (HasMetadata.class.isAssignableFrom(type)) {
+            return HasMetadata.getKind(type);
+        }
+        if (KubernetesResourceList.class.isAssignableFrom(type)) {
+            return type.getSimpleName();
+        }
+        return null;
+    }
+
+    /** Refuses an object of another kind than the model class asked for, as client-go's decoder does. */
+    static void checkKind(String expected, String actual, String source) {
+        if (actual != null && !actual.isEmpty() && !actual.equals(expected)) {
+            throw new KubeException("the response to " + source + " is a " + actual + ", not the " + expected
+                    + " that was asked for");
+        }
     }
 
     /** Decodes the body into a generic type such as {@code Map<String, Object>}; see {@link #into(Class)}. */
@@ -117,11 +160,11 @@ public final class Result {
             throw error;
         }
         if (!isJson(contentType)) {
-            throw new KubeException("serializer for " + contentType + " doesn't exist");
+            throw new KubeException("serializer for " + contentType + " doesn't exist (response to " + source + ")");
         }
         if (body.length == 0) {
             throw new KubeException("0-length response with status code: " + statusCode
-                    + " and content type: " + contentType);
+                    + " and content type: " + contentType + " (response to " + source + ")");
         }
     }
 
@@ -129,8 +172,8 @@ public final class Result {
         try {
             return reader.readValue(body);
         } catch (JacksonException e) {
-            throw new KubeException("unable to decode the response (status " + statusCode + ") into "
-                    + target + ": " + e.getOriginalMessage(), e);
+            throw new KubeException("unable to decode the response to " + source + " (status " + statusCode
+                    + ") into " + target + ": " + e.getOriginalMessage(), e);
         }
     }
 

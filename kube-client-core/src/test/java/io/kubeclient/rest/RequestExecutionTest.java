@@ -219,7 +219,8 @@ class RequestExecutionTest extends RestTestSupport {
         assertThat(result.statusCode()).isEqualTo(204);
         assertThatThrownBy(() -> result.into(Pod.class))
                 .isInstanceOf(KubeException.class)
-                .hasMessage("0-length response with status code: 204 and content type: application/json");
+                .hasMessageStartingWith("0-length response with status code: 204 and content type: application/json")
+                .hasMessageContaining("DELETE http://").hasMessageEndingWith("/pods/web)");
     }
 
     @Test
@@ -227,7 +228,8 @@ class RequestExecutionTest extends RestTestSupport {
         enqueue(200, "hello", "Content-Type", "text/plain");
         Result result = client().get().execute();
         assertThat(result.raw()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> result.into(Pod.class)).hasMessage("serializer for text/plain doesn't exist");
+        assertThatThrownBy(() -> result.into(Pod.class)).hasMessageStartingWith("serializer for text/plain doesn't exist")
+                .hasMessageContaining("(response to GET http://");
     }
 
     @Test
@@ -235,7 +237,29 @@ class RequestExecutionTest extends RestTestSupport {
         enqueueJson(200, "{not json");
         assertThatThrownBy(() -> client().get().execute().into(Pod.class))
                 .isInstanceOf(KubeException.class)
-                .hasMessageStartingWith("unable to decode the response (status 200) into Pod");
+                .hasMessageStartingWith("unable to decode the response to GET http://")
+                .hasMessageContaining("(status 200) into Pod");
+    }
+
+    @Test
+    void intoRefusesAnObjectOfAnotherKind() {
+        enqueueJson(200, "{\"kind\":\"Service\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"web\"}}");
+        assertThatThrownBy(() -> client().get().resource("pods").name("web").execute().into(Pod.class))
+                .isInstanceOf(KubeException.class)
+                .hasMessageContaining("is a Service, not the Pod that was asked for")
+                .hasMessageContaining("GET http://");
+    }
+
+    @Test
+    void intoAcceptsAnyKindForGenericResourcesAndListsByTheirListKind() {
+        enqueueJson(200, "{\"kind\":\"CronTab\",\"apiVersion\":\"x.io/v1\",\"metadata\":{\"name\":\"c\"}}");
+        assertThat(client().get().execute().into(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)
+                .getKind()).isEqualTo("CronTab");
+        enqueueJson(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"items\":[]}");
+        assertThat(client().get().execute().into(io.fabric8.kubernetes.api.model.PodList.class).getItems()).isEmpty();
+        enqueueJson(200, "{\"kind\":\"ServiceList\",\"apiVersion\":\"v1\",\"items\":[]}");
+        assertThatThrownBy(() -> client().get().execute().into(io.fabric8.kubernetes.api.model.PodList.class))
+                .hasMessageContaining("is a ServiceList, not the PodList");
     }
 
     @Test

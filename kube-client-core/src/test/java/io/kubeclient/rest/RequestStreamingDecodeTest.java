@@ -113,7 +113,16 @@ class RequestStreamingDecodeTest extends RestTestSupport {
         enqueueJson(200, "{\"kind\":\"ConfigMap\",\"data\":{\"a\":\"" + "y".repeat(10_000) + "\"" + "not json");
         assertThatThrownBy(() -> client().get().execute(ConfigMap.class))
                 .isInstanceOf(KubeException.class)
-                .hasMessageStartingWith("unable to decode the response (status 200) into ConfigMap");
+                .hasMessageStartingWith("unable to decode the response to GET http://")
+                .hasMessageContaining("(status 200) into ConfigMap");
+    }
+
+    @Test
+    void refusesALargeObjectOfAnotherKindBeforeDecodingIt() {
+        enqueueJson(200, "{\"kind\":\"Secret\",\"apiVersion\":\"v1\",\"data\":{\"a\":\"" + "y".repeat(10_000) + "\"}}");
+        assertThatThrownBy(() -> client().get().execute(ConfigMap.class))
+                .isInstanceOf(KubeException.class)
+                .hasMessageContaining("is a Secret, not the ConfigMap that was asked for");
     }
 
     @Test
@@ -121,13 +130,14 @@ class RequestStreamingDecodeTest extends RestTestSupport {
         enqueue(200, "", "Content-Type", "application/json");
         assertThatThrownBy(() -> client().get().execute(Pod.class))
                 .isInstanceOf(KubeException.class)
-                .hasMessage("0-length response with status code: 200 and content type: application/json");
+                .hasMessageStartingWith("0-length response with status code: 200 and content type: application/json");
     }
 
     @Test
     void failsOnANonJsonContentTypeAsIntoDoes() {
         enqueue(200, "x".repeat(20_000), "Content-Type", "text/plain");
-        assertThatThrownBy(() -> client().get().execute(Pod.class)).hasMessage("serializer for text/plain doesn't exist");
+        assertThatThrownBy(() -> client().get().execute(Pod.class))
+                .hasMessageStartingWith("serializer for text/plain doesn't exist");
     }
 
     @Test
