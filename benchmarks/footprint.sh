@@ -82,7 +82,8 @@ footprint() {
 
 startup() {
   local app="$work/startup"
-  mkdir -p "$app/src/bench" "$app/classes"
+  rm -rf "$app/classes"
+  mkdir -p "$app/src/bench" "$app/src/benchinjected" "$app/classes"
   cat > "$app/src/bench/StartupApp.java" <<'EOF'
 package bench;
 
@@ -93,14 +94,22 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts, prints the JVM uptime at "ready" and whether anything connected to the API server port. */
+/**
+ * Starts, prints the JVM uptime at "ready" and whether anything connected to the API server port,
+ * then the main thread's CPU time to "ready" (less disturbed by other load on the machine).
+ */
 @SpringBootApplication
 public class StartupApp {
     public static void main(String[] args) throws Exception {
+        run(StartupApp.class, args);
+    }
+
+    public static void run(Class<?> app, String[] args) throws Exception {
         try (ServerSocket apiServer = new ServerSocket(0)) {
             System.setProperty("kube.client.master-url", "http://127.0.0.1:" + apiServer.getLocalPort());
-            ConfigurableApplicationContext ctx = SpringApplication.run(StartupApp.class, args);
+            ConfigurableApplicationContext ctx = SpringApplication.run(app, args);
             long ready = ManagementFactory.getRuntimeMXBean().getUptime();
+            long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
             int beans = ctx.getBeanDefinitionCount();
             ctx.close();
             apiServer.setSoTimeout(1);
@@ -110,7 +119,44 @@ public class StartupApp {
             } catch (SocketTimeoutException e) {
                 contacted = false;
             }
-            System.out.println("STARTUP ready_ms=" + ready + " beans=" + beans + " api_server_contacted=" + contacted);
+            System.out.println("STARTUP ready_ms=" + ready + " beans=" + beans + " api_server_contacted=" + contacted
+                    + " main_cpu_ms=" + mainCpu);
+        }
+    }
+}
+EOF
+  # The realistic application: a component that injects the starter's clients, as an application
+  # using them would (so beans created on first injection count).
+  cat > "$app/src/benchinjected/InjectedApp.java" <<'EOF'
+package benchinjected;
+
+import io.kubeclient.discovery.CachedDiscoveryInterface;
+import io.kubeclient.kubernetes.Clientset;
+import io.kubeclient.kubernetes.CoreV1Client;
+import io.kubeclient.rest.RESTClient;
+import io.kubeclient.restmapper.RESTMapper;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Component;
+
+/** StartupApp plus a component holding the Clientset, RESTClient, discovery client and RESTMapper. */
+@SpringBootApplication
+public class InjectedApp {
+    public static void main(String[] args) throws Exception {
+        bench.StartupApp.run(InjectedApp.class, args);
+    }
+
+    @Component
+    static class KubeUser {
+        final CoreV1Client core;
+        final RESTClient restClient;
+        final CachedDiscoveryInterface discovery;
+        final RESTMapper mapper;
+
+        KubeUser(Clientset clientset, RESTClient restClient, CachedDiscoveryInterface discovery, RESTMapper mapper) {
+            this.core = clientset.coreV1();
+            this.restClient = restClient;
+            this.discovery = discovery;
+            this.mapper = mapper;
         }
     }
 }
@@ -118,33 +164,53 @@ EOF
   # Without: Spring Boot's own starter at the version our build uses.
   throwaway_pom "$app/without" "$(dep org.springframework.boot spring-boot-starter "$boot_version")"
   classpath_of "$app/without"
-  # With: this tree's starter, resolved in the reactor (module target/classes, no installed snapshot).
+  # With: the same application with this tree's starter declared after spring-boot-starter, as its
+  # jars (packaged in the reactor, no installed snapshot), in the order Maven gives such a pom:
+  # spring-boot-starter's jars, then the starter and the jars it adds (a version already there wins).
   if [[ ! -f kube-spring-boot-starter/pom.xml ]]; then
     echo "kube-spring-boot-starter is not in this tree yet: start-up number pending."; return 0
   fi
-  mvn_q -pl kube-spring-boot-starter -am -DskipTests compile dependency:build-classpath \
-      -DincludeScope=runtime -Dmdep.outputFile="$app/with-cp.txt"
-  local with_cp="$(cat "$app/with-cp.txt")"
+  mvn_q -pl kube-spring-boot-starter -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+      package dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$app/starter-cp.txt"
+  { cat "$app/without/jars.txt"; ls kube-spring-boot-starter/target/kube-spring-boot-starter-*.jar \
+      | grep -v -e sources -e javadoc; tr ':' '\n' < "$app/starter-cp.txt"; } \
+      | grep -v '^$' | awk '{ key = $0; if (key ~ /\/repository\//) sub(/\/[^\/]*\/[^\/]*$/, "", key) }
+                             !seen[key]++' > "$app/with-jars.txt"  # one version per artifact, the first
+  if grep -q '/target/classes$' "$app/with-jars.txt"; then
+    echo "the starter's classpath has module directories instead of jars: $app/with-jars.txt" >&2; return 1
+  fi
+  local with_cp="$(paste -sd: "$app/with-jars.txt")"
   local without_cp="$(paste -sd: "$app/without/jars.txt")"
-  javac -q -d "$app/classes" -cp "$without_cp" "$app/src/bench/StartupApp.java" 2>/dev/null \
-    || javac -d "$app/classes" -cp "$without_cp" "$app/src/bench/StartupApp.java"
+  javac -d "$app/classes" -cp "$without_cp" "$app/src/bench/StartupApp.java"
+  # Same directory (one classpath entry for every run); StartupApp's component scan does not reach it.
+  javac -d "$app/classes" -cp "$app/classes:$with_cp" "$app/src/benchinjected/InjectedApp.java"
 
   local opts=(-XX:TieredStopAtLevel=1 -Xshare:auto -Dspring.main.banner-mode=off -Dlogging.level.root=warn)
-  : > "$app/without.ms"; : > "$app/with.ms"
+  local v
+  for v in without with injected; do : > "$app/$v.log"; done
   for i in $(seq 1 "$runs"); do
-    # Alternate, so load from elsewhere on the machine hits both alike.
-    java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp | grep STARTUP | tee -a "$app/without.log" \
-        | sed 's/.*ready_ms=\([0-9]*\).*/\1/' >> "$app/without.ms"
-    java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp | grep STARTUP | tee -a "$app/with.log" \
-        | sed 's/.*ready_ms=\([0-9]*\).*/\1/' >> "$app/with.ms"
+    # Alternate, so load from elsewhere on the machine hits all alike.
+    java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp | grep STARTUP >> "$app/without.log"
+    java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp | grep STARTUP >> "$app/with.log"
+    java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp \
+        | grep STARTUP >> "$app/injected.log"
   done
-  local m_without m_with
-  m_without=$(sort -n "$app/without.ms" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  m_with=$(sort -n "$app/with.ms" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  median() { # log, field
+    sed -n "s/.*$2=\([0-9]*\).*/\1/p" "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  }
+  local m_without m_with m_injected c_without c_with c_injected
+  m_without=$(median "$app/without.log" ready_ms); c_without=$(median "$app/without.log" main_cpu_ms)
+  m_with=$(median "$app/with.log" ready_ms); c_with=$(median "$app/with.log" main_cpu_ms)
+  m_injected=$(median "$app/injected.log" ready_ms); c_injected=$(median "$app/injected.log" main_cpu_ms)
+  beans() { tail -1 "$1" | sed 's/.*beans=\([0-9]*\).*/\1/'; }
   echo "Spring Boot $boot_version start-up to ready, median of $runs alternating runs (-XX:TieredStopAtLevel=1):"
-  echo "  without kube-spring-boot-starter: ${m_without} ms ($(tail -1 "$app/without.log" | sed 's/.*beans=\([0-9]*\).*/\1/') beans)"
-  echo "  with kube-spring-boot-starter:    ${m_with} ms ($(tail -1 "$app/with.log" | sed 's/.*beans=\([0-9]*\).*/\1/') beans)"
+  echo "  without kube-spring-boot-starter: ${m_without} ms ($(beans "$app/without.log") beans)"
+  echo "  with kube-spring-boot-starter:    ${m_with} ms ($(beans "$app/with.log") beans)"
   echo "  added: $((m_with - m_without)) ms; API server contacted during start-up: $(grep -c 'contacted=true' "$app/with.log" || true) of $runs runs"
+  echo "  with the starter and a component injecting Clientset, RESTClient, discovery and RESTMapper: ${m_injected} ms ($(beans "$app/injected.log") beans)"
+  echo "  added: $((m_injected - m_without)) ms; API server contacted during start-up: $(grep -c 'contacted=true' "$app/injected.log" || true) of $runs runs"
+  echo "  main thread CPU to ready (medians): without ${c_without} ms, with ${c_with} ms (+$((c_with - c_without))), injected ${c_injected} ms (+$((c_injected - c_without)))"
+  echo "  (logs: $app/{without,with,injected}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 case "$what" in
