@@ -55,6 +55,18 @@ public record GroupVersion(String group, String version) {
         return new GroupVersionResource(group, version, resource);
     }
 
+    // equals and hashCode are written out: a record's generated ones are bootstrapped through method
+    // handles on first use, a few milliseconds of a Spring Boot application's start.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GroupVersion gv && group.equals(gv.group) && version.equals(gv.version);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * group.hashCode() + version.hashCode();
+    }
+
     /** {@code group/version}, or just {@code version} for the core group. */
     @Override
     public String toString() {

@@ -34,4 +34,16 @@ class GroupVersionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a/b/c");
     }
+
+    @Test
+    void equalByGroupAndVersion() {
+        GroupVersion apps = GroupVersion.of("apps", "v1");
+        assertThat(apps).isEqualTo(GroupVersion.parse("apps/v1")).hasSameHashCodeAs(GroupVersion.parse("apps/v1"));
+        assertThat(apps).isNotEqualTo(GroupVersion.of("apps", "v2"));
+        assertThat(apps).isNotEqualTo(GroupVersion.of("batch", "v1"));
+        // The split matters, not the concatenation.
+        assertThat(GroupVersion.of("a", "bc")).isNotEqualTo(GroupVersion.of("ab", "c"));
+        assertThat(apps).isNotEqualTo("apps/v1");
+        assertThat(apps).isNotEqualTo(null);
+    }
 }
