@@ -320,6 +320,11 @@ public final class Clientset implements AutoCloseable {
                 .apiPath(k.group().isEmpty() ? "/api" : "/apis").groupVersion(k).build(), transport));
     }
 
+    /** Whether the group client of {@code type} has been created (they are, on first use); for tests. */
+    boolean groupClientCreated(Class<? extends GroupVersionClient> type) {
+        return groups.containsKey(type);
+    }
+
     private <G extends GroupVersionClient> G group(Class<G> type, String group, String version,
             Function<RESTClient, G> factory) {
         return type.cast(groups.computeIfAbsent(type, t -> factory.apply(restClient(GroupVersion.of(group, version)))));

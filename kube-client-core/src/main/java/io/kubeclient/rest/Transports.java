@@ -155,9 +155,30 @@ public final class Transports {
         return BASES.size();
     }
 
-    /** The cache key of the TLS/proxy level. */
+    /**
+     * The cache key of the TLS/proxy level. Its equals and hashCode are written out: a record's
+     * generated ones are bootstrapped through method handles on first use, which cost a Spring Boot
+     * application a few milliseconds at start.
+     */
     private record BaseKey(TlsConfig tls, ProxyConfig proxy, boolean disableCompression, ClientCertificateSource certificates,
-            java.time.Duration connectTimeout) {}
+            java.time.Duration connectTimeout) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BaseKey k && tls.equals(k.tls) && proxy.equals(k.proxy)
+                    && disableCompression == k.disableCompression && Objects.equals(certificates, k.certificates)
+                    && Objects.equals(connectTimeout, k.connectTimeout);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = tls.hashCode();
+            h = 31 * h + proxy.hashCode();
+            h = 31 * h + Boolean.hashCode(disableCompression);
+            h = 31 * h + Objects.hashCode(certificates);
+            return 31 * h + Objects.hashCode(connectTimeout);
+        }
+    }
 
     /** The cache key of exec authenticators: client-go caches them per exec config and cluster. */
     private record ExecKey(ExecConfig exec, String server, String serverName, boolean insecure, String caData,

@@ -165,7 +165,10 @@ public final class AuthTransports {
     }
 
     static String userAgent(String javaCommand, String version, String osName, String osArch) {
-        return appName(javaCommand) + "/" + version + " (" + os(osName) + "/" + arch(osArch) + ") kube-client/" + version;
+        // A StringBuilder rather than +: this runs while a Spring Boot application starts, where
+        // bootstrapping a new string concatenation shape costs about a millisecond.
+        return new StringBuilder(64).append(appName(javaCommand)).append('/').append(version).append(" (")
+                .append(os(osName)).append('/').append(arch(osArch)).append(") kube-client/").append(version).toString();
     }
 
     static String appName(String javaCommand) {

@@ -17,9 +17,15 @@ import io.kubeclient.flowcontrol.RateLimiters;
 import io.kubeclient.rest.RestConfig;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +179,44 @@ class ClientsetTest extends ClientsetTestSupport {
         // fabric8's own plural rules agree with the table for every built-in kind.
         for (Map.Entry<String, String> e : fabric8Plurals.entrySet()) {
             assertThat(actual.get(e.getKey())).as(e.getKey()).endsWith("/" + e.getValue());
+        }
+    }
+
+    @Test
+    void groupClientsAreCreatedOnFirstUseAndThenShared() {
+        Clientset fresh = Clientset.newForConfigAndClient(config().build(), transport);
+        assertThat(fresh.groupClientCreated(CoreV1Client.class)).isFalse();
+        assertThat(fresh.groupClientCreated(AppsV1Client.class)).isFalse();
+
+        AppsV1Client apps = fresh.appsV1();
+
+        assertThat(fresh.groupClientCreated(AppsV1Client.class)).isTrue();
+        assertThat(fresh.groupClientCreated(CoreV1Client.class)).as("other groups still untouched").isFalse();
+        assertThat(fresh.appsV1()).isSameAs(apps);
+        assertNoRequest();
+    }
+
+    @Test
+    void concurrentFirstUseYieldsOneGroupClient() throws Exception {
+        Clientset fresh = Clientset.newForConfigAndClient(config().build(), transport);
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<BatchV1Client>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    return fresh.batchV1();
+                }));
+            }
+            BatchV1Client first = results.get(0).get(5, TimeUnit.SECONDS);
+            for (Future<BatchV1Client> r : results) {
+                assertThat(r.get(5, TimeUnit.SECONDS)).isSameAs(first);
+            }
+            assertThat(first.restClient()).isSameAs(fresh.batchV1().restClient());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
