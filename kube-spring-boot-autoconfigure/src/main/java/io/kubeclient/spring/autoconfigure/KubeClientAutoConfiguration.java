@@ -21,6 +21,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -56,8 +57,9 @@ public final class KubeClientAutoConfiguration {
     PropertiesKubeConnectionDetails kubeConnectionDetails(KubeClientProperties properties, Environment environment) {
         // Environment variables are read through Spring's Environment, which includes the process
         // environment, so tests and launchers can supply KUBECONFIG or HOME as properties too.
-        return new PropertiesKubeConnectionDetails(properties, environment::getProperty,
-                InClusterConfig.of(environment::getProperty, InClusterConfig.DEFAULT_SERVICE_ACCOUNT_DIR));
+        Function<String, String> env = environment::getProperty;
+        return new PropertiesKubeConnectionDetails(properties, env,
+                InClusterConfig.of(env, InClusterConfig.DEFAULT_SERVICE_ACCOUNT_DIR));
     }
 
     @Bean
@@ -78,10 +80,18 @@ public final class KubeClientAutoConfiguration {
         validateRateLimit(properties);
         RestConfig.Builder builder = connectionDetails.restConfig().toBuilder();
         builder.qps(properties.getQps()).burst(properties.getBurst());
-        rateLimiter.ifAvailable(builder::rateLimiter);
+        // Plain calls rather than method references here and below: each lambda is bootstrapped on
+        // first use, time an application pays at start.
+        RateLimiter limiter = rateLimiter.getIfAvailable();
+        if (limiter != null) {
+            builder.rateLimiter(limiter);
+        }
         // Per-client metrics, so that several application contexts in one JVM never report into
         // each other's registries.
-        metrics.ifUnique(builder::metrics);
+        ClientMetrics clientMetrics = metrics.getIfUnique();
+        if (clientMetrics != null) {
+            builder.metrics(clientMetrics);
+        }
         if (properties.getTimeout() != null) {
             if (properties.getTimeout().isNegative()) {
                 throw invalid("kube.client.timeout", "must not be negative, got " + properties.getTimeout());
@@ -109,7 +119,9 @@ public final class KubeClientAutoConfiguration {
             builder.nextProtos(List.of("http/1.1"));
         }
         builder.warningHandler(warningHandler(properties.getWarnings()));
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+        for (RestConfigCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(builder);
+        }
         return builder.build();
     }
 
