@@ -1,0 +1,122 @@
+package io.kubeclient.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubeclient.discovery.CachedDiscoveryInterface;
+import io.kubeclient.dynamic.DynamicClient;
+import io.kubeclient.kubernetes.Clientset;
+import io.kubeclient.rest.RESTClient;
+import io.kubeclient.restmapper.RESTMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What starting an application with the starter's beans costs besides time: no request to the API
+ * server, and neither Jackson nor the fabric8 models' mapper loaded until the first request. Runs the
+ * application in a fresh JVM so that the classes it loads can be listed.
+ */
+class StartupSideEffectsTests {
+
+    @Test
+    void startingAndInjectingTheClientsNeitherConnectsNorLoadsJackson(@TempDir Path dir) throws Exception {
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path classLog = dir.resolve("classes.txt");
+            Path home = Files.createDirectories(dir.resolve("home"));
+            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            // Spring Boot's background pre-initializer would load Jackson for its own converters (the
+            // test classpath has Spring MVC): switched off so the log shows what the client loads.
+            ProcessBuilder pb = new ProcessBuilder(java, "-Xlog:class+load:file=" + classLog,
+                    "-Dspring.backgroundpreinitializer.ignore=true",
+                    "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
+                    "--kube.client.master-url=http://127.0.0.1:" + apiServer.getLocalPort(),
+                    "--spring.main.banner-mode=off", "--logging.level.root=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
+            // No kubeconfig from the machine running the tests: only the master URL configures the client.
+            pb.environment().remove("KUBECONFIG");
+            pb.environment().remove("KUBERNETES_SERVICE_HOST");
+            pb.environment().put("HOME", home.toString());
+            Process probe = pb.start();
+            boolean exited = probe.waitFor(120, TimeUnit.SECONDS);
+            if (!exited) {
+                probe.destroyForcibly();
+            }
+            String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+            assertThat(exited).as("the probe application exited; output:%n%s", out).isTrue();
+            assertThat(probe.exitValue()).as("exit status; output:%n%s", out).isZero();
+            assertThat(out).contains(Probe.READY);
+
+            apiServer.setSoTimeout(1);
+            boolean contacted;
+            try (Socket s = apiServer.accept()) {
+                contacted = true;
+            } catch (SocketTimeoutException e) {
+                contacted = false;
+            }
+            assertThat(contacted).as("a connection to the API server during start-up").isFalse();
+
+            List<String> loaded = loadedClasses(classLog);
+            assertThat(loaded).as("the log lists the application's classes")
+                .contains(Clientset.class.getName(), RESTClient.class.getName(), Probe.User.class.getName());
+            assertThat(loaded).as("Jackson databind or our mapper loaded while starting")
+                .noneMatch((name) -> name.startsWith("tools.jackson.databind."))
+                .doesNotContain("io.kubeclient.rest.KubeJson");
+            assertThat(loaded).as("the core/v1 group client, created when the component asked for it")
+                .contains("io.kubeclient.kubernetes.CoreV1Client");
+        }
+    }
+
+    private static List<String> loadedClasses(Path log) throws IOException {
+        // Lines look like "[0.123s][info][class,load] java.lang.Object source: shared objects file".
+        return Files.readAllLines(log).stream()
+            .map((line) -> line.substring(line.lastIndexOf(']') + 1).strip())
+            .map((rest) -> rest.contains(" ") ? rest.substring(0, rest.indexOf(' ')) : rest)
+            .toList();
+    }
+
+    /** An application using the starter's clients the way an application would: injected into a bean. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(KubeClientAutoConfiguration.class)
+    static class Probe {
+
+        static final String READY = "PROBE READY";
+
+        public static void main(String[] args) {
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Probe.class)
+                .web(WebApplicationType.NONE)
+                .run(args)) {
+                context.getBean(User.class);
+                context.getBean(DynamicClient.class);
+                System.out.println(READY);
+            }
+        }
+
+        @Bean
+        User user(Clientset clientset, RESTClient restClient, CachedDiscoveryInterface discovery, RESTMapper mapper) {
+            return new User(clientset, restClient, discovery, mapper);
+        }
+
+        record User(Clientset clientset, RESTClient restClient, CachedDiscoveryInterface discovery, RESTMapper mapper) {
+            User {
+                clientset.coreV1();
+            }
+        }
+    }
+}
