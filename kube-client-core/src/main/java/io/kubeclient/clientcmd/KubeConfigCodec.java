@@ -17,13 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -38,13 +44,27 @@ final class KubeConfigCodec {
     static final String EXEC_V1BETA1 = "client.authentication.k8s.io/v1beta1";
     private static final String EXEC_V1ALPHA1 = "client.authentication.k8s.io/v1alpha1";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * The mappers, built on first use. Decoding needs only the streaming parsers: building a Jackson
+     * mapper costs tens of milliseconds in a fresh JVM, which an application reading its kubeconfig
+     * while it starts would otherwise pay.
+     */
+    private static final class Mappers {
+        static final JsonMapper JSON = JsonMapper.builder().build();
+        static final YAMLMapper YAML = YAMLMapper.builder()
+                .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build();
+    }
+
+    /** The parser factories, with the settings the mappers' own factories have. */
+    private static final class Parsers {
+        static final JsonFactory JSON = new JsonFactory();
+        static final YAMLFactory YAML = new YAMLFactory();
+    }
 
     private KubeConfigCodec() {}
 
@@ -60,15 +80,15 @@ final class KubeConfigCodec {
             return Config.EMPTY;
         }
         JsonNode root;
-        ObjectMapper mapper = text.stripLeading().startsWith("{") ? JSON : YAML;
+        boolean json = text.stripLeading().startsWith("{");
         try {
-            root = mapper.readTree(text);
+            root = readTree(json ? Parsers.JSON : Parsers.YAML, text);
         } catch (JacksonException e) {
             // The parser's own message may quote the offending line, which can hold a credential:
             // report only the position, and do not attach the cause.
             TokenStreamLocation loc = e.getLocation();
             String where = loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ConfigException("malformed kubeconfig: " + (mapper == JSON ? "JSON" : "YAML") + " syntax error" + where,
+            throw new ConfigException("malformed kubeconfig: " + (json ? "JSON" : "YAML") + " syntax error" + where,
                     file, null, null);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -77,14 +97,89 @@ final class KubeConfigCodec {
         return new Decoder(file).config(root);
     }
 
+    /**
+     * The document's tree as {@code ObjectMapper.readTree} builds it with default settings (the same
+     * node types; the last of duplicate keys wins; content after the first document is an error),
+     * without building a mapper. {@code null} when there is no document.
+     */
+    static JsonNode readTree(TokenStreamFactory factory, String text) {
+        try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return null;
+            }
+            JsonNode root = node(p, first);
+            if (p.nextToken() != null) {
+                throw new StreamReadException(p, "Trailing token (of type " + p.currentToken()
+                        + ") found after value (bound as `JsonNode`)");
+            }
+            return root;
+        }
+    }
+
+    private static JsonNode node(JsonParser p, JsonToken t) {
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    object.set(name, node(p, p.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+                    array.add(node(p, item));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.stringNode(p.getString());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(p.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(p.getLongValue());
+                    default:
+                        return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                switch (p.getNumberType()) {
+                    case BIG_DECIMAL:
+                        return NODES.numberNode(p.getDecimalValue());
+                    case FLOAT:
+                        return NODES.numberNode(p.getFloatValue());
+                    default:
+                        return NODES.numberNode(p.getDoubleValue());
+                }
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            case VALUE_EMBEDDED_OBJECT: {
+                Object value = p.getEmbeddedObject();
+                if (value == null) {
+                    return NODES.nullNode();
+                }
+                return value instanceof byte[] bytes ? NODES.binaryNode(bytes) : NODES.pojoNode(value);
+            }
+            default:
+                throw new StreamReadException(p, "Unexpected token (" + t + ")");
+        }
+    }
+
     /** Encodes as YAML with keys sorted, as {@code kubectl config view}. */
     static byte[] encodeYaml(Config config) {
-        return YAML.writeValueAsBytes(sortKeys(encode(config)));
+        return Mappers.YAML.writeValueAsBytes(sortKeys(encode(config)));
     }
 
     /** Encodes as indented JSON in kubectl's field order. */
     static byte[] encodeJson(Config config) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(encode(config));
+        return Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(encode(config));
     }
 
     private static final class Decoder {
@@ -244,7 +339,7 @@ final class KubeConfigCodec {
                     throw new ConfigException("duplicate name \"" + name + "\" in list", file, ew, null);
                 }
                 JsonNode ext = item.get("extension");
-                out.put(name, ext == null || ext.isNull() ? null : JSON.treeToValue(ext, Object.class));
+                out.put(name, ext == null || ext.isNull() ? null : Mappers.JSON.treeToValue(ext, Object.class));
             }
             return out;
         }
@@ -462,7 +557,7 @@ final class KubeConfigCodec {
         new TreeMap<>(extensions).forEach((name, ext) -> {
             ObjectNode item = list.addObject();
             item.put("name", name);
-            item.set("extension", ext == null ? NODES.nullNode() : JSON.valueToTree(ext));
+            item.set("extension", ext == null ? NODES.nullNode() : Mappers.JSON.valueToTree(ext));
         });
     }
 
