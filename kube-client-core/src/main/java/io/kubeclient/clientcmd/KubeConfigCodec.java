@@ -60,10 +60,14 @@ final class KubeConfigCodec {
                 .build();
     }
 
-    /** The parser factories, with the settings the mappers' own factories have. */
-    private static final class Parsers {
-        static final JsonFactory JSON = new JsonFactory();
-        static final YAMLFactory YAML = new YAMLFactory();
+    /** The YAML parser factory, with the settings of the mapper's own; built on first use. */
+    private static final class YamlParsers {
+        static final YAMLFactory FACTORY = new YAMLFactory();
+    }
+
+    /** The JSON parser factory, with the settings of the mapper's own; built on first use. */
+    private static final class JsonParsers {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     private KubeConfigCodec() {}
@@ -82,7 +86,7 @@ final class KubeConfigCodec {
         JsonNode root;
         boolean json = text.stripLeading().startsWith("{");
         try {
-            root = readTree(json ? Parsers.JSON : Parsers.YAML, text);
+            root = json ? readTree(JsonParsers.FACTORY, text) : readTree(YamlParsers.FACTORY, text);
         } catch (JacksonException e) {
             // The parser's own message may quote the offending line, which can hold a credential:
             // report only the position, and do not attach the cause.
