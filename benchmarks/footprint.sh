@@ -185,15 +185,46 @@ EOF
   # Same directory (one classpath entry for every run); StartupApp's component scan does not reach it.
   javac -d "$app/classes" -cp "$app/classes:$with_cp" "$app/src/benchinjected/InjectedApp.java"
 
+  # A kubeconfig as a developer's machine has one: YAML, a cluster CA, a token (the server URL is
+  # still overridden by kube.client.master-url, so the check for connections holds).
+  rm -rf "$app/kubeconfig" && mkdir -p "$app/kubeconfig"
+  keytool -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname CN=startup-ca -validity 30 \
+      -keystore "$app/kubeconfig/ca.p12" -storetype PKCS12 -storepass changeit -ext bc:c >/dev/null 2>&1
+  local ca_data
+  ca_data=$(keytool -exportcert -rfc -alias ca -keystore "$app/kubeconfig/ca.p12" -storepass changeit 2>/dev/null \
+      | base64 -w0)
+  cat > "$app/kubeconfig/config" <<EOF
+apiVersion: v1
+kind: Config
+clusters:
+- name: bench
+  cluster:
+    server: https://127.0.0.1:6443
+    certificate-authority-data: $ca_data
+users:
+- name: bench
+  user:
+    token: not-a-real-token
+contexts:
+- name: bench
+  context:
+    cluster: bench
+    user: bench
+    namespace: default
+current-context: bench
+EOF
+
   local opts=(-XX:TieredStopAtLevel=1 -Xshare:auto -Dspring.main.banner-mode=off -Dlogging.level.root=warn)
   local v
-  for v in without with injected; do : > "$app/$v.log"; done
+  for v in without with injected kubeconfig; do : > "$app/$v.log"; done
   for i in $(seq 1 "$runs"); do
     # Alternate, so load from elsewhere on the machine hits all alike.
     java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp | grep STARTUP >> "$app/without.log"
     java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp | grep STARTUP >> "$app/with.log"
     java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp \
         | grep STARTUP >> "$app/injected.log"
+    java "${opts[@]}" -Dkube.client.kubeconfig="$app/kubeconfig/config" -cp "$app/classes:$with_cp" \
+        benchinjected.InjectedApp | grep STARTUP >> "$app/kubeconfig.log"
   done
   median() { # log, field
     sed -n "s/.*$2=\([0-9]*\).*/\1/p" "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
@@ -202,6 +233,8 @@ EOF
   m_without=$(median "$app/without.log" ready_ms); c_without=$(median "$app/without.log" main_cpu_ms)
   m_with=$(median "$app/with.log" ready_ms); c_with=$(median "$app/with.log" main_cpu_ms)
   m_injected=$(median "$app/injected.log" ready_ms); c_injected=$(median "$app/injected.log" main_cpu_ms)
+  local m_kubeconfig c_kubeconfig
+  m_kubeconfig=$(median "$app/kubeconfig.log" ready_ms); c_kubeconfig=$(median "$app/kubeconfig.log" main_cpu_ms)
   beans() { tail -1 "$1" | sed 's/.*beans=\([0-9]*\).*/\1/'; }
   echo "Spring Boot $boot_version start-up to ready, median of $runs alternating runs (-XX:TieredStopAtLevel=1):"
   echo "  without kube-spring-boot-starter: ${m_without} ms ($(beans "$app/without.log") beans)"
@@ -209,8 +242,10 @@ EOF
   echo "  added: $((m_with - m_without)) ms; API server contacted during start-up: $(grep -c 'contacted=true' "$app/with.log" || true) of $runs runs"
   echo "  with the starter and a component injecting Clientset, RESTClient, discovery and RESTMapper: ${m_injected} ms ($(beans "$app/injected.log") beans)"
   echo "  added: $((m_injected - m_without)) ms; API server contacted during start-up: $(grep -c 'contacted=true' "$app/injected.log" || true) of $runs runs"
-  echo "  main thread CPU to ready (medians): without ${c_without} ms, with ${c_with} ms (+$((c_with - c_without))), injected ${c_injected} ms (+$((c_injected - c_without)))"
-  echo "  (logs: $app/{without,with,injected}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "  as the previous, configured from a kubeconfig file (YAML, CA data, token): ${m_kubeconfig} ms (+$((m_kubeconfig - m_without)));" \
+       "API server contacted: $(grep -c 'contacted=true' "$app/kubeconfig.log" || true) of $runs runs"
+  echo "  main thread CPU to ready (medians): without ${c_without} ms, with ${c_with} ms (+$((c_with - c_without))), injected ${c_injected} ms (+$((c_injected - c_without))), kubeconfig ${c_kubeconfig} ms (+$((c_kubeconfig - c_without)))"
+  echo "  (logs: $app/{without,with,injected,kubeconfig}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 case "$what" in
