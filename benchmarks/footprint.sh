@@ -245,6 +245,12 @@ EOF
   echo "  as the previous, configured from a kubeconfig file (YAML, CA data, token): ${m_kubeconfig} ms (+$((m_kubeconfig - m_without)));" \
        "API server contacted: $(grep -c 'contacted=true' "$app/kubeconfig.log" || true) of $runs runs"
   echo "  main thread CPU to ready (medians): without ${c_without} ms, with ${c_with} ms (+$((c_with - c_without))), injected ${c_injected} ms (+$((c_injected - c_without))), kubeconfig ${c_kubeconfig} ms (+$((c_kubeconfig - c_without)))"
+  paired() { # log -> median of (variant - without) over the same alternation round, steadier under drifting load
+    paste <(sed 's/.*ready_ms=\([0-9]*\).*/\1/' "$app/without.log") <(sed 's/.*ready_ms=\([0-9]*\).*/\1/' "$1") \
+        | awk '{print $2 - $1}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  }
+  echo "  added, median of the per-round differences: with $(paired "$app/with.log") ms," \
+       "injected $(paired "$app/injected.log") ms, kubeconfig $(paired "$app/kubeconfig.log") ms"
   echo "  (logs: $app/{without,with,injected,kubeconfig}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
