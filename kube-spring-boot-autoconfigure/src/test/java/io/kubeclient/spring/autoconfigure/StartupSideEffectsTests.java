@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What starting an application with the starter's beans costs besides time: no request to the API
- * server, and neither Jackson nor the fabric8 models' mapper loaded until the first request. Runs the
- * application in a fresh JVM so that the classes it loads can be listed.
+ * server, no client thread, and neither Jackson databind nor the client's mapper loaded until the
+ * first request (with properties only: reading a kubeconfig file needs Jackson's YAML parser). Runs
+ * the application in a fresh JVM so that the classes it loads can be listed.
  */
 class StartupSideEffectsTests {
 
@@ -62,6 +63,8 @@ class StartupSideEffectsTests {
             assertThat(exited).as("the probe application exited; output:%n%s", out).isTrue();
             assertThat(probe.exitValue()).as("exit status; output:%n%s", out).isZero();
             assertThat(out).contains(Probe.READY);
+            assertThat(out).as("threads the client started while the application started")
+                .contains(Probe.THREADS + "[]");
 
             apiServer.setSoTimeout(1);
             boolean contacted;
@@ -98,12 +101,21 @@ class StartupSideEffectsTests {
 
         static final String READY = "PROBE READY";
 
+        static final String THREADS = "PROBE CLIENT THREADS ";
+
         public static void main(String[] args) {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Probe.class)
                 .web(WebApplicationType.NONE)
                 .run(args)) {
                 context.getBean(User.class);
                 context.getBean(DynamicClient.class);
+                String clientThreads = Thread.getAllStackTraces().keySet().stream()
+                    .map(Thread::getName)
+                    .filter((name) -> name.startsWith("kube-client"))
+                    .sorted()
+                    .toList()
+                    .toString();
+                System.out.println(THREADS + clientThreads);
                 System.out.println(READY);
             }
         }
