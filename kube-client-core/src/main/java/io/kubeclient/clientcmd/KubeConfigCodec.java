@@ -122,12 +122,20 @@ final class KubeConfigCodec {
     }
 
     private static JsonNode node(JsonParser p, JsonToken t) {
+        if (t == null) {
+            // The parsers report a truncated document themselves; this only guards the walk.
+            throw new StreamReadException(p, "Unexpected end of content");
+        }
         switch (t) {
             case START_OBJECT: {
                 ObjectNode object = NODES.objectNode();
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                JsonToken next;
+                while ((next = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     object.set(name, node(p, p.nextToken()));
+                }
+                if (next != JsonToken.END_OBJECT) {
+                    throw new StreamReadException(p, "Unexpected token (" + next + ") in an object");
                 }
                 return object;
             }

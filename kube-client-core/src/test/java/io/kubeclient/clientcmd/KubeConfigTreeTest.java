@@ -72,6 +72,13 @@ class KubeConfigTreeTest {
         assertThatThrownBy(() -> KubeConfigCodec.readTree(new YAMLFactory(), yaml)).isInstanceOf(JacksonException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\": [1, 2", "{\"a\": {\"b\": 1}", "{\"a\":"})
+    void truncatedJsonIsRejected(String json) {
+        assertThatThrownBy(() -> JSON_MAPPER.readTree(json)).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> KubeConfigCodec.readTree(new JsonFactory(), json)).isInstanceOf(JacksonException.class);
+    }
+
     @Test
     void jsonWithTrailingContentIsRejectedAsTheMapperDoes() {
         String json = "{\"a\": 1} {\"b\": 2}";
