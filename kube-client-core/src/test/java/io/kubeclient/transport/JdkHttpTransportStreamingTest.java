@@ -83,17 +83,22 @@ class JdkHttpTransportStreamingTest {
         if (dispatcher != null) {
             server.setDispatcher(dispatcher);
         }
-        if (protocol.equals("h2")) {
+        if (tls()) {
             server.useHttps(new HandshakeCertificates.Builder().heldCertificate(SERVER_CERT).build().sslSocketFactory());
-            server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+            server.setProtocols(protocol.equals("h2") ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1));
             builder.tls(TlsConfig.builder().caData(bytes(CA.certificatePem())).build());
         }
         server.start();
         transport = builder.build();
     }
 
+    /** {@code "h2"} and {@code "tls+http/1.1"} (a server offering only HTTP/1.1 over TLS). */
+    boolean tls() {
+        return !protocol.equals("http/1.1");
+    }
+
     URI url(String path) {
-        return protocol.equals("h2") ? URI.create("https://localhost:" + server.getPort() + path) : server.url(path).uri();
+        return tls() ? URI.create("https://localhost:" + server.getPort() + path) : server.url(path).uri();
     }
 
     TransportResponse get(String path) throws Exception {
@@ -408,6 +413,16 @@ class JdkHttpTransportStreamingTest {
         assertThat(posted).isNotDone();
         proceed.countDown();
         assertThat(posted.get(10, TimeUnit.SECONDS)).isEqualTo("POST 3072");
+        List<Integer> connections = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+            assertProtocol(r);
+            connections.add(r.getConnectionIndex());
+        }
+        if (protocol.equals("h2")) {
+            // The GETs shared the connection whose upload was stuck.
+            assertThat(connections).containsOnly(connections.get(0));
+        }
     }
 
     @ParameterizedTest
@@ -428,9 +443,12 @@ class JdkHttpTransportStreamingTest {
                 .hasMessageContaining("POST " + uri).hasMessageContaining("disk gone");
     }
 
-    @Test
-    void manyConcurrentRequestsOverHttp2AllSucceed() throws Exception {
-        start("h2", new Dispatcher() {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "tls+http/1.1"})
+    void manyConcurrentHttpsRequestsAllSucceed(String protocol) throws Exception {
+        // Over HTTP/1.1 the 16 threads open about 16 connections: concurrent handshakes, whose
+        // delegated tasks run on the client's selector thread with the inline executor.
+        start(protocol, new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 return new MockResponse.Builder().body("ok " + request.getTarget()).build();
@@ -456,9 +474,15 @@ class JdkHttpTransportStreamingTest {
             pool.shutdownNow();
         }
         assertThat(server.getRequestCount()).isEqualTo(800);
+        int connections = 0;
         for (int i = 0; i < 800; i++) {
-            assertProtocol(server.takeRequest(5, TimeUnit.SECONDS));
+            RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+            assertProtocol(r);
+            assertThat(r.getHandshake()).isNotNull();
+            connections = Math.max(connections, r.getConnectionIndex() + 1);
         }
+        // (Over HTTP/2 too the JDK dials once per request that starts before the first connection is up.)
+        assertThat(connections).isGreaterThan(1);
     }
 
     @Test
