@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * wakes the waiting caller itself, instead of handing each response to a worker thread that then
  * wakes the caller (a thread switch that cost about 30% of a small GET's latency). What runs on the
  * selector thread is therefore kept short and non-blocking: response bytes are only queued
- * ({@link PrefetchingBodySubscriber}), and streaming request bodies are read on the transport's own
- * daemon threads ({@link StreamingBodyPublisher}). TLS handshake tasks (certificate checks, key
+ * ({@code PrefetchingBodySubscriber}), and streaming request bodies are read on the transport's own
+ * daemon threads ({@code StreamingBodyPublisher}). TLS handshake tasks (certificate checks, key
  * agreement) also run there, delaying the client's other exchanges by a handshake's CPU time, and
  * the client-certificate source is consulted there (it must not block). {@link Builder#executor}
  * opts out.

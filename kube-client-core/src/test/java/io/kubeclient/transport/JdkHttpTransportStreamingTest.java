@@ -229,6 +229,17 @@ class JdkHttpTransportStreamingTest {
         assertThat(second.getConnectionIndex()).isZero();
     }
 
+    @Test
+    void aReadAheadOfOneListStillDeliversEverything() throws Exception {
+        start("http/1.1", null, JdkHttpTransport.builder().readAhead(1));
+        byte[] data = random(2 << 20, 11);
+        server.enqueue(new MockResponse.Builder().chunkedBody(new Buffer().write(data), 5_000).build());
+        try (TransportResponse r = get("/a")) {
+            assertThat(sha256(readOddly(r.body(), 12))).isEqualTo(sha256(data));
+        }
+        assertThatThrownBy(() -> JdkHttpTransport.builder().readAhead(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http/1.1", "h2"})
     void closingMidBodyCancelsItAndTheNextRequestWorks(String protocol) throws Exception {
