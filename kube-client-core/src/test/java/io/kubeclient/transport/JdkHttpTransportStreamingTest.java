@@ -229,6 +229,18 @@ class JdkHttpTransportStreamingTest {
         assertThat(second.getConnectionIndex()).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http/1.1", "h2"})
+    void sendReturnsAtTheHeadersEvenWhenASmallBodyIsLate(String protocol) throws Exception {
+        // The JDK's request timeout ends at the headers; the body must not be awaited inside send(),
+        // or a stalled body would outlive the timeout where the caller's deadline cannot close it.
+        start(protocol, null);
+        server.enqueue(new MockResponse.Builder().bodyDelay(30, TimeUnit.SECONDS).body("small").build());
+        TransportResponse r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> get("/late"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        r.close();
+    }
+
     @Test
     void aReadAheadOfOneListStillDeliversEverything() throws Exception {
         start("http/1.1", null, JdkHttpTransport.builder().readAhead(1));
