@@ -60,8 +60,8 @@ final class StreamingBodyPublisher implements HttpRequest.BodyPublisher {
         private final AtomicInteger wip = new AtomicInteger();
         private final AtomicBoolean streamClosed = new AtomicBoolean();
         private volatile boolean cancelled;
-        /** Set once the subscriber got onComplete or onError; touched by the drain loop only. */
-        private boolean done;
+        /** Set once the subscriber got a terminal signal (or the stream is abandoned after a cancel). */
+        private volatile boolean done;
         private volatile InputStream in;
         private volatile Throwable invalidRequest;
 
