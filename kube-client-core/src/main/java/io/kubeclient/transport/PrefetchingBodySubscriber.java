@@ -165,11 +165,15 @@ final class PrefetchingBodySubscriber implements HttpResponse.BodySubscriber<Inp
         private ByteBuffer current;
 
         /**
-         * The buffer to read from, with bytes remaining; {@code null} at the end of the body, or
-         * when {@code block} is false and no bytes have arrived yet.
+         * The buffer to read from, with bytes remaining; {@code null} at the end of the body. With
+         * {@code block} false (continuing a read that already has bytes) it returns {@code null}
+         * instead of waiting or throwing, so those bytes reach the caller before any failure.
          */
         private ByteBuffer next(boolean block) throws IOException {
             if (closed) {
+                if (!block) {
+                    return null;
+                }
                 throw new IOException("stream closed");
             }
             while (current == null || !current.hasRemaining()) {
@@ -185,13 +189,16 @@ final class PrefetchingBodySubscriber implements HttpResponse.BodySubscriber<Inp
                 lock.lock();
                 try {
                     while ((taken = queue.poll()) == null) {
+                        if (!block) {
+                            return null;
+                        }
                         if (closed) {
                             throw new IOException("stream closed");
                         }
                         if (failure != null) {
                             throw failed();
                         }
-                        if (complete || !block) {
+                        if (complete) {
                             return null;
                         }
                         try {

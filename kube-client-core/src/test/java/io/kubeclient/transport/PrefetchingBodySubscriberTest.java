@@ -148,6 +148,31 @@ class PrefetchingBodySubscriberTest {
     }
 
     @Test
+    void aReadThatReachesAFailureReturnsTheBytesBeforeItFirst() throws Exception {
+        PrefetchingBodySubscriber s = new PrefetchingBodySubscriber(4, "GET /x");
+        s.onSubscribe(new FakeSubscription());
+        InputStream in = body(s);
+        s.onNext(list("abc"));
+        s.onNext(list("de"));
+        s.onError(new IOException("reset"));
+        byte[] b = new byte[10];
+        assertThat(in.read(b)).isEqualTo(5);
+        assertThat(new String(b, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("abcde");
+        assertThatThrownBy(() -> in.read(b)).isInstanceOf(IOException.class).hasMessageEndingWith("failed: reset");
+    }
+
+    @Test
+    void aSkipThatReachesAFailureReportsTheBytesSkippedFirst() throws Exception {
+        PrefetchingBodySubscriber s = new PrefetchingBodySubscriber(4, "GET /x");
+        s.onSubscribe(new FakeSubscription());
+        InputStream in = body(s);
+        s.onNext(list("abc"));
+        s.onError(new IOException("reset"));
+        assertThat(in.skip(10)).isEqualTo(3);
+        assertThatThrownBy(() -> in.skip(1)).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void closeCancelsOnceDropsTheQueueAndLaterReadsFail() throws Exception {
         PrefetchingBodySubscriber s = new PrefetchingBodySubscriber(4, "GET /");
         FakeSubscription sub = new FakeSubscription();
