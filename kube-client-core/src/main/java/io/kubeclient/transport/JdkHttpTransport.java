@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -34,6 +35,19 @@ import org.slf4j.LoggerFactory;
  * {@link io.kubeclient.ConfigException} for unusable ones. When the client-certificate source
  * rotates, pooled connections (whose handshakes used the old certificate) are abandoned for a
  * fresh pool on the next request. Thread safe.
+ *
+ * <p>By default the HttpClient runs its work inline: its selector thread reads a response and
+ * wakes the waiting caller itself, instead of handing each response to a worker thread that then
+ * wakes the caller (a thread switch that cost about 30% of a small GET's latency). What runs on the
+ * selector thread is therefore kept short and non-blocking: response bytes are only queued
+ * ({@code PrefetchingBodySubscriber}), and streaming request bodies are read on the transport's own
+ * daemon threads ({@code StreamingBodyPublisher}). TLS handshake tasks (certificate checks, key
+ * agreement) also run there, delaying the client's other exchanges by a handshake's CPU time, and
+ * the client-certificate source is consulted there (it must not block). {@link Builder#executor}
+ * opts out.
+ *
+ * <p>Response bodies are read ahead, up to about 256 KiB per response, so the socket is read
+ * while the caller decodes; a caller that stops reading stops the reading of that response only.
  */
 public final class JdkHttpTransport implements HttpTransport {
 
@@ -56,8 +70,11 @@ public final class JdkHttpTransport implements HttpTransport {
     /** Built on first use when it is the platform's (see the constructor); guarded by {@link #lock}. */
     private X509ExtendedTrustManager trustManager;
     private final HttpClient.Version version;
-    private final ExecutorService executor;
-    private final boolean ownsExecutor;
+    /** The HttpClient's executor: the caller's, or inline. */
+    private final Executor executor;
+    /** Reads streaming request bodies; its threads start on first use and are daemons. */
+    private final ExecutorService bodyThreads;
+    private final int readAhead;
     private final Object lock = new Object();
     private volatile HttpClient client;
     private volatile long clientGeneration;
@@ -75,13 +92,9 @@ public final class JdkHttpTransport implements HttpTransport {
         this.certificates = staticCert != null ? new Tls.StaticCertificateSource(staticCert) : b.certificates;
         this.trustManager = tm;
         this.version = tls.allowsHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
-        if (b.executor != null) {
-            this.executor = b.executor;
-            this.ownsExecutor = false;
-        } else {
-            this.executor = Executors.newCachedThreadPool(daemonThreads("kube-client-http-" + POOLS.incrementAndGet()));
-            this.ownsExecutor = true;
-        }
+        this.executor = b.executor != null ? b.executor : Runnable::run;
+        this.bodyThreads = Executors.newCachedThreadPool(daemonThreads("kube-client-body-" + POOLS.incrementAndGet()));
+        this.readAhead = b.readAhead;
         this.clientGeneration = certificates == null ? 0 : certificates.generation();
     }
 
@@ -169,7 +182,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (request.timeout() != null && !request.timeout().isZero()) {
             rb.timeout(request.timeout());
         }
-        rb.method(request.method(), publisher(request.body()));
+        rb.method(request.method(), publisher(request));
 
         HttpRequest httpRequest = rb.build();
         HttpResponse<InputStream> response;
@@ -178,7 +191,7 @@ public final class JdkHttpTransport implements HttpTransport {
             // it has to wait for the socket, while sendAsync hands every exchange to the executor and
             // its completion to the common pool, two thread switches that tripled the latency of a
             // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
-            response = currentClient().send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            response = currentClient().send(httpRequest, PrefetchingBodySubscriber.handler(readAhead, request.toString()));
         } catch (IOException e) {
             throw describe(e, request);
         } catch (IllegalArgumentException e) {
@@ -187,15 +200,15 @@ public final class JdkHttpTransport implements HttpTransport {
         return new JdkResponse(response, addedGzip);
     }
 
-    private static HttpRequest.BodyPublisher publisher(TransportRequest.Body body) {
+    private HttpRequest.BodyPublisher publisher(TransportRequest request) {
+        TransportRequest.Body body = request.body();
         if (body == null) {
             return HttpRequest.BodyPublishers.noBody();
         }
         if (body.bytes() != null) {
             return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
         }
-        HttpRequest.BodyPublisher p = HttpRequest.BodyPublishers.ofInputStream(body::open);
-        return body.length() >= 0 ? HttpRequest.BodyPublishers.fromPublisher(p, body.length()) : p;
+        return new StreamingBodyPublisher(body, request.toString(), bodyThreads);
     }
 
     /** The JDK client often reports failures with null messages; say what failed. */
@@ -210,9 +223,8 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public void close() {
-        if (ownsExecutor) {
-            executor.shutdownNow();
-        }
+        // Interrupts reads of request bodies still being sent; their requests fail.
+        bodyThreads.shutdownNow();
     }
 
     @Override
@@ -337,6 +349,7 @@ public final class JdkHttpTransport implements HttpTransport {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private ClientCertificateSource certificates;
         private ExecutorService executor;
+        private int readAhead = PrefetchingBodySubscriber.DEFAULT_READ_AHEAD;
 
         private Builder() {}
 
@@ -375,9 +388,24 @@ public final class JdkHttpTransport implements HttpTransport {
             return this;
         }
 
-        /** The executor for the HttpClient's work; by default a cached pool of daemon threads owned by the transport. */
+        /**
+         * Runs the HttpClient's work (completing responses, delivering their bytes, TLS handshake
+         * tasks) on {@code executor} instead of inline on its selector thread. That keeps handshake
+         * CPU off the selector at the price of a thread switch per response, about 30% of a small
+         * request's latency on loopback. The transport does not shut it down; {@code null} restores
+         * the inline default.
+         */
         public Builder executor(ExecutorService executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /** Buffer lists (about 16 KiB each) read ahead per response; for tests and measurements. */
+        Builder readAhead(int lists) {
+            if (lists < 1) {
+                throw new IllegalArgumentException("readAhead must be positive: " + lists);
+            }
+            this.readAhead = lists;
             return this;
         }
 
