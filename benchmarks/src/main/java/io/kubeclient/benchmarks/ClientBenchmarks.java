@@ -67,6 +67,11 @@ public class ClientBenchmarks {
             case "floorAsync" -> new Floor(server, true);
             // The floor with an inline executor: no hand-off between the selector and a pool thread.
             case "floorDirect" -> new Floor(server, false, true);
+            // floorDirect over 2 HttpClients (two selector threads), requests round-robin.
+            case "floorShard2" -> new Floor(server, false, true, 2, false);
+            case "floorShard4" -> new Floor(server, false, true, 4, false);
+            // The same, each calling thread always on the same HttpClient (its id modulo 2).
+            case "floorShard2t" -> new Floor(server, false, true, 2, true);
             case "ours" -> new Ours(server, false);
             // execute().into(type), which holds the whole body first.
             case "oursResult" -> new Ours(server, true);

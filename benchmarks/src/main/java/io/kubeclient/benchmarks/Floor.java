@@ -40,7 +40,21 @@ final class Floor implements Peer {
 
     /** @param direct run the client's executor tasks inline ({@code Runnable::run}) */
     Floor(LoopbackServer server, boolean async, boolean direct) {
+        this(server, async, direct, 1, false);
+    }
+
+    /**
+     * @param shards with {@code direct}, how many HttpClients (each with its own selector thread)
+     *     requests are spread over
+     * @param byThread pick the HttpClient by the calling thread's id instead of round-robin
+     */
+    Floor(LoopbackServer server, boolean async, boolean direct, int shards, boolean byThread) {
         this.async = async;
+        this.byThread = byThread;
+        extra = new HttpClient[shards - 1];
+        for (int i = 0; i < extra.length; i++) {
+            extra[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+        }
         http = direct ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build()
                 : async
                 ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool(r -> {
@@ -55,6 +69,9 @@ final class Floor implements Peer {
     }
 
     private final HttpClient http;
+    private final HttpClient[] extra;
+    private final boolean byThread;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -93,9 +110,15 @@ final class Floor implements Peer {
 
     private InputStream send(URI uri) throws IOException, InterruptedException, ExecutionException {
         HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
+        HttpClient c = http;
+        if (extra.length > 0) {
+            int i = byThread ? (int) (Thread.currentThread().getId() % (extra.length + 1))
+                    : Math.floorMod(next.getAndIncrement(), extra.length + 1);
+            c = i == 0 ? http : extra[i - 1];
+        }
         HttpResponse<InputStream> resp = async
-                ? http.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream()).get()
-                : http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                ? c.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream()).get()
+                : c.send(req, HttpResponse.BodyHandlers.ofInputStream());
         if (resp.statusCode() != 200) {
             resp.body().close();
             throw new IOException("unexpected status " + resp.statusCode() + " from " + uri);
