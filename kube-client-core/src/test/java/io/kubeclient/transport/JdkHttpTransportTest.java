@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -167,5 +168,117 @@ class JdkHttpTransportTest {
         assertThatThrownBy(() -> transport.send(TransportRequest.builder("GET", URI.create("http://127.0.0.1:" + port + "/")).build()))
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("127.0.0.1");
+    }
+
+    /** Runs {@code task} on a new thread whose id is even ({@code parity} 0) or odd (1). */
+    static <T> T onThread(int parity, java.util.concurrent.Callable<T> task) throws Exception {
+        while (true) {
+            java.util.concurrent.FutureTask<T> f = new java.util.concurrent.FutureTask<>(task);
+            Thread t = new Thread(f);
+            if (t.getId() % 2 == parity) {
+                t.start();
+                return f.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private int connectionOfGet(JdkHttpTransport t) throws Exception {
+        server.enqueue(new MockResponse.Builder().body("ok").build());
+        try (TransportResponse r = t.send(TransportRequest.builder("GET", server.url("/").uri()).build())) {
+            assertThat(r.body().readAllBytes()).hasSize(2);
+        }
+        return server.takeRequest(5, TimeUnit.SECONDS).getConnectionIndex();
+    }
+
+    @Test
+    void http11RequestsOfDifferentThreadsAreSpreadOverTheClientsAndEachThreadKeepsItsOwn() throws Exception {
+        transport.close();
+        transport = JdkHttpTransport.builder().shards(2).build();
+        URI uri = server.url("/").uri();
+        HttpClient even = onThread(0, () -> transport.client(uri));
+        HttpClient odd = onThread(1, () -> transport.client(uri));
+        assertThat(even).isNotSameAs(odd);
+        assertThat(onThread(0, () -> transport.client(uri))).isSameAs(even);
+        assertThat(onThread(1, () -> transport.client(uri))).isSameAs(odd);
+
+        // Over the wire: each client keeps its own connection alive.
+        int first = onThread(0, () -> connectionOfGet(transport));
+        int second = onThread(1, () -> connectionOfGet(transport));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(onThread(0, () -> connectionOfGet(transport))).isEqualTo(first);
+        assertThat(onThread(1, () -> connectionOfGet(transport))).isEqualTo(second);
+    }
+
+    @Test
+    void oneShardSendsEveryThreadsRequestsThroughOneClient() throws Exception {
+        transport.close();
+        transport = JdkHttpTransport.builder().shards(1).build();
+        URI uri = server.url("/").uri();
+        assertThat(onThread(0, () -> transport.client(uri))).isSameAs(onThread(1, () -> transport.client(uri)));
+        assertThat(onThread(0, () -> connectionOfGet(transport))).isEqualTo(onThread(1, () -> connectionOfGet(transport)));
+    }
+
+    @Test
+    void defaultShardsFollowTheProcessorsUpToFourAndACallersExecutorGetsOne() {
+        assertThat(transport.shards()).isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            JdkHttpTransport withPool = JdkHttpTransport.builder().executor(pool).build();
+            assertThat(withPool.shards()).isEqualTo(1);
+            withPool.close();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatThrownBy(() -> JdkHttpTransport.builder().shards(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void httpsRequestsThatMayUseHttp2AllGoToTheFirstClientAndClearTextOnesAreSpread() {
+        transport.close();
+        transport = JdkHttpTransport.builder().shards(3).build();
+        URI https = URI.create("https://example.invalid/");
+        URI http = URI.create("http://example.invalid/");
+        for (long thread = 0; thread < 6; thread++) {
+            assertThat(transport.shardOf(https, thread)).isZero();
+            assertThat(transport.shardOf(http, thread)).isEqualTo((int) (thread % 3));
+        }
+        JdkHttpTransport http11 = JdkHttpTransport.builder().shards(3)
+                .tls(TlsConfig.builder().nextProtos(java.util.List.of("http/1.1")).build()).build();
+        try {
+            assertThat(http11.shardOf(https, 4)).isEqualTo(1);
+        } finally {
+            http11.close();
+        }
+    }
+
+    @Test
+    void aRotatedClientCertificateReplacesEveryClientAndItsConnections() throws Exception {
+        java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+        ClientCertificateSource source = new ClientCertificateSource() {
+            @Override
+            public ClientCertificate current() {
+                return null;
+            }
+
+            @Override
+            public long generation() {
+                return generation.get();
+            }
+        };
+        transport.close();
+        transport = JdkHttpTransport.builder().shards(2).clientCertificates(source).build();
+        URI uri = server.url("/").uri();
+        HttpClient even = onThread(0, () -> transport.client(uri));
+        HttpClient odd = onThread(1, () -> transport.client(uri));
+        int evenConnection = onThread(0, () -> connectionOfGet(transport));
+        int oddConnection = onThread(1, () -> connectionOfGet(transport));
+
+        generation.incrementAndGet();
+        HttpClient even2 = onThread(0, () -> transport.client(uri));
+        HttpClient odd2 = onThread(1, () -> transport.client(uri));
+        assertThat(even2).isNotSameAs(even).isNotSameAs(odd).isNotSameAs(odd2);
+        assertThat(odd2).isNotSameAs(even).isNotSameAs(odd);
+        assertThat(onThread(0, () -> connectionOfGet(transport))).isNotIn(evenConnection, oddConnection);
+        assertThat(onThread(1, () -> connectionOfGet(transport))).isNotIn(evenConnection, oddConnection);
     }
 }

@@ -309,6 +309,38 @@ class JdkHttpTransportTlsTest {
     }
 
     @Test
+    void http2RequestsOfEveryThreadShareOneConnection() throws Exception {
+        server = TlsFixtures.httpsServer(TlsFixtures.server(CA, "localhost"), null);
+        transport = JdkHttpTransport.builder().shards(2).tls(TlsConfig.builder().caData(bytes(CA.certificatePem())).build()).build();
+        java.util.List<Integer> connections = new java.util.ArrayList<>();
+        for (int parity : new int[] {0, 1, 0, 1}) {
+            ok();
+            JdkHttpTransportTest.onThread(parity, () -> get(transport, localhostUrl()));
+            var rec = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(rec.getVersion()).isEqualTo("HTTP/2");
+            connections.add(rec.getConnectionIndex());
+        }
+        assertThat(connections).containsOnly(connections.get(0));
+    }
+
+    @Test
+    void http11OverTlsIsSpreadOverTheClients() throws Exception {
+        server = TlsFixtures.httpsServer(TlsFixtures.server(CA, "localhost"), null);
+        transport = JdkHttpTransport.builder().shards(2).tls(TlsConfig.builder().caData(bytes(CA.certificatePem()))
+                .nextProtos(List.of("http/1.1")).build()).build();
+        java.util.List<Integer> connections = new java.util.ArrayList<>();
+        for (int parity : new int[] {0, 1, 0, 1}) {
+            ok();
+            JdkHttpTransportTest.onThread(parity, () -> get(transport, localhostUrl()));
+            var rec = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(rec.getVersion()).isEqualTo("HTTP/1.1");
+            connections.add(rec.getConnectionIndex());
+        }
+        assertThat(connections.get(0)).isNotEqualTo(connections.get(1));
+        assertThat(connections.subList(2, 4)).isEqualTo(connections.subList(0, 2));
+    }
+
+    @Test
     void nextProtosHttp11ForcesHttp11() throws Exception {
         server = TlsFixtures.httpsServer(TlsFixtures.server(CA, "localhost"), null);
         ok();
