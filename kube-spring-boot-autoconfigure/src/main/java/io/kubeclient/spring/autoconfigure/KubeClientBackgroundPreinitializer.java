@@ -36,22 +36,21 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
 
     static final String THREAD_NAME = "kube-client-preinit";
 
-    private static final Logger LOG = LoggerFactory.getLogger(KubeClientBackgroundPreinitializer.class);
-
     private final boolean enabled;
     private final Function<Environment, Runnable> work;
     private Thread thread;
 
     /** The instance Spring creates from {@code spring.factories}. */
     KubeClientBackgroundPreinitializer() {
-        this(Boolean.getBoolean(IGNORE_PROPERTY), Runtime.getRuntime().availableProcessors(),
-                KubeClientPreinitialization::forEnvironment);
+        // No method reference: its call site would be bootstrapped on the main thread.
+        this(Boolean.getBoolean(IGNORE_PROPERTY), Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
      * @param ignore Boot's switch is set
      * @param processors the CPUs available
-     * @param work what to run in the background for an environment; {@code null} to run nothing
+     * @param work what to run in the background for an environment (returning {@code null} to run
+     *     nothing); {@code null} for {@link KubeClientPreinitialization#forEnvironment}
      */
     KubeClientBackgroundPreinitializer(boolean ignore, int processors, Function<Environment, Runnable> work) {
         this.enabled = !ignore && processors > 1;
@@ -86,9 +85,10 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
         }
         Runnable task;
         try {
-            task = this.work.apply(environment);
+            task = (this.work != null) ? this.work.apply(environment)
+                    : KubeClientPreinitialization.forEnvironment(environment);
         } catch (RuntimeException e) {
-            LOG.debug("kube-client background pre-initialization not started", e);
+            Log.LOG.debug("kube-client background pre-initialization not started", e);
             return;
         }
         if (task == null) {
@@ -99,7 +99,7 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
         try {
             t.start();
         } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.debug("kube-client background pre-initialization not started", e);
+            Log.LOG.debug("kube-client background pre-initialization not started", e);
             return;
         }
         this.thread = t;
@@ -126,6 +126,11 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
         return value != null && "false".equalsIgnoreCase(value.strip());
     }
 
+    /** The logger, created when first needed: on the background thread, or on a failure to start it. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(KubeClientBackgroundPreinitializer.class);
+    }
+
     /** Runs the work, swallowing anything it throws: pre-initialization must never fail a start. */
     private record Runner(Runnable task) implements Runnable {
 
@@ -134,7 +139,7 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
             try {
                 this.task.run();
             } catch (Throwable e) {
-                LOG.debug("kube-client background pre-initialization failed", e);
+                Log.LOG.debug("kube-client background pre-initialization failed", e);
             }
         }
     }

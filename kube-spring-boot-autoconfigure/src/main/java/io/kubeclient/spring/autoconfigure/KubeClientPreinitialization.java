@@ -48,9 +48,19 @@ import org.springframework.core.env.Environment;
  */
 final class KubeClientPreinitialization implements Runnable {
 
+    /** PEM of a self-signed EC test CA (its key was thrown away), base64-encoded as kubeconfig CA data. */
+    private static final String CA_DATA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJaakNDQVF5Z0F3SUJBZ0lJRm5HbUhqdktVVTh3Q2dZSUtvWkl6ajBFQXdJ"
+            + "d0hqRWNNQm9HQTFVRUF4TVQNCmEzVmlaUzFqYkdsbGJuUXRjSEpsYVc1cGREQWdGdzB5TmpFeE1qY3dORFU0TkRSYUdBOHlNVEky"
+            + "TVRFd016QTANCk5UZzBORm93SGpFY01Cb0dBMVVFQXhNVGEzVmlaUzFqYkdsbGJuUXRjSEpsYVc1cGREQlpNQk1HQnlxR1NNNDkN"
+            + "CkFnRUdDQ3FHU000OUF3RUhBMElBQkRmczc1THBnNGtNbGdHNks4QnYxeVgyVjROTnR5QWxwclprbjI5bWxtY1ANCmJaN1RSRDdJ"
+            + "cWhYNUUxc1dSVEdFNTAwQXVHUVFEajZ3ejB3eGpyVzhrWWVqTWpBd01CMEdBMVVkRGdRV0JCUm4NCm1kSlVzd241aTBSaGpUa28w"
+            + "RUo0dFd3aEZUQVBCZ05WSFJNQkFmOEVCVEFEQVFIL01Bb0dDQ3FHU000OUJBTUMNCkEwZ0FNRVVDSVFDcHhEMGJoUFdyYkhzVWNz"
+            + "cW14OVZoYWJLOFBjTTJackpOREw4N3RmOTBpQUlnVTR3M0VIcG8NCnp2ZXhsNmxHRFpjdEQ4amdGLzQ0REUra3ZiU05CM2NrZlZR"
+            + "PQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==";
+
     /**
-     * A kubeconfig as a developer's machine has one: YAML, CA data (a self-signed EC test CA whose
-     * key was thrown away) and a token.
+     * A kubeconfig as a developer's machine has one: YAML, CA data and a token. A compile-time
+     * constant, so that loading this class on the main thread costs nothing.
      */
     static final String KUBECONFIG = """
             apiVersion: v1
@@ -59,7 +69,8 @@ final class KubeClientPreinitialization implements Runnable {
             - name: preinit
               cluster:
                 server: https://127.0.0.1:6443
-                certificate-authority-data: %s
+                certificate-authority-data:\s""" + CA_DATA + """
+
             users:
             - name: preinit
               user:
@@ -71,15 +82,7 @@ final class KubeClientPreinitialization implements Runnable {
                 user: preinit
                 namespace: default
             current-context: preinit
-            """.formatted(
-            "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJaakNDQVF5Z0F3SUJBZ0lJRm5HbUhqdktVVTh3Q2dZSUtvWkl6ajBFQXdJ"
-                    + "d0hqRWNNQm9HQTFVRUF4TVQNCmEzVmlaUzFqYkdsbGJuUXRjSEpsYVc1cGREQWdGdzB5TmpFeE1qY3dORFU0TkRSYUdBOHlNVEky"
-                    + "TVRFd016QTANCk5UZzBORm93SGpFY01Cb0dBMVVFQXhNVGEzVmlaUzFqYkdsbGJuUXRjSEpsYVc1cGREQlpNQk1HQnlxR1NNNDkN"
-                    + "CkFnRUdDQ3FHU000OUF3RUhBMElBQkRmczc1THBnNGtNbGdHNks4QnYxeVgyVjROTnR5QWxwclprbjI5bWxtY1ANCmJaN1RSRDdJ"
-                    + "cWhYNUUxc1dSVEdFNTAwQXVHUVFEajZ3ejB3eGpyVzhrWWVqTWpBd01CMEdBMVVkRGdRV0JCUm4NCm1kSlVzd241aTBSaGpUa28w"
-                    + "RUo0dFd3aEZUQVBCZ05WSFJNQkFmOEVCVEFEQVFIL01Bb0dDQ3FHU000OUJBTUMNCkEwZ0FNRVVDSVFDcHhEMGJoUFdyYkhzVWNz"
-                    + "cW14OVZoYWJLOFBjTTJackpOREw4N3RmOTBpQUlnVTR3M0VIcG8NCnp2ZXhsNmxHRFpjdEQ4amdGLzQ0REUra3ZiU05CM2NrZlZR"
-                    + "PQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==");
+            """;
 
     /** Set once the work has completed in this JVM: a second application finds the classes warm. */
     private static volatile boolean done;
@@ -90,6 +93,7 @@ final class KubeClientPreinitialization implements Runnable {
     private final boolean explicitKubeconfig;
     private final Map<String, String> rulesEnv;
     private volatile boolean readKubeconfig;
+    private volatile boolean trustMaterial;
 
     /**
      * @param explicitKubeconfig the application names its kubeconfig files ({@code kube.client.kubeconfig})
@@ -136,6 +140,11 @@ final class KubeClientPreinitialization implements Runnable {
         return this.readKubeconfig;
     }
 
+    /** Whether the last run built trust material from CA data. */
+    boolean builtTrustMaterial() {
+        return this.trustMaterial;
+    }
+
     @Override
     public void run() {
         boolean kubeconfig = mayReadKubeconfig();
@@ -143,6 +152,7 @@ final class KubeClientPreinitialization implements Runnable {
         RestConfig config = restConfig(kubeconfig);
         if (config.caData() != null) {
             trustManagers(config.caData());
+            this.trustMaterial = true;
         }
         clients(config);
         done = true;

@@ -143,8 +143,14 @@ class KubeClientBackgroundPreinitializerTests {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // Both forms: the kubeconfig (CA data, token) and properties pointing at this socket.
-            new KubeClientPreinitialization(true, Map.of()).run();
-            new KubeClientPreinitialization(false, Map.of("HOME", dir.toString())).run();
+            KubeClientPreinitialization fromKubeconfig = new KubeClientPreinitialization(true, Map.of());
+            fromKubeconfig.run();
+            assertThat(fromKubeconfig.readKubeconfig()).isTrue();
+            assertThat(fromKubeconfig.builtTrustMaterial()).as("trust material from the kubeconfig's CA data").isTrue();
+            KubeClientPreinitialization fromProperties = new KubeClientPreinitialization(false, Map.of("HOME", dir.toString()));
+            fromProperties.run();
+            assertThat(fromProperties.readKubeconfig()).isFalse();
+            assertThat(fromProperties.builtTrustMaterial()).isFalse();
             apiServer.setSoTimeout(1);
             assertThatThrownBy(() -> {
                 try (Socket s = apiServer.accept()) {
