@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -30,60 +32,97 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What starting an application with the starter's beans costs besides time: no request to the API
  * server, no client thread, and neither Jackson databind nor the client's mapper loaded until the
- * first request (with properties only: reading a kubeconfig file needs Jackson's YAML parser). Runs
- * the application in a fresh JVM so that the classes it loads can be listed.
+ * first request (with properties only: reading a kubeconfig file needs Jackson's YAML parser and
+ * tree, still no mapper), with the background pre-initializer running. Runs the application in a
+ * fresh JVM so that the classes it loads can be listed.
  */
 class StartupSideEffectsTests {
 
     @Test
     void startingAndInjectingTheClientsNeitherConnectsNorLoadsJackson(@TempDir Path dir) throws Exception {
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Path classLog = dir.resolve("classes.txt");
-            Path home = Files.createDirectories(dir.resolve("home"));
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            // Spring Boot's background pre-initializer would load Jackson for its own converters (the
-            // test classpath has Spring MVC): switched off so the log shows what the client loads.
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xlog:class+load:file=" + classLog,
-                    "-Dspring.backgroundpreinitializer.ignore=true",
-                    "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
-                    "--kube.client.master-url=http://127.0.0.1:" + apiServer.getLocalPort(),
-                    "--spring.main.banner-mode=off", "--logging.level.root=warn")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.txt").toFile());
-            // No kubeconfig from the machine running the tests: only the master URL configures the client.
-            pb.environment().remove("KUBECONFIG");
-            pb.environment().remove("KUBERNETES_SERVICE_HOST");
-            pb.environment().put("HOME", home.toString());
-            Process probe = pb.start();
-            boolean exited = probe.waitFor(120, TimeUnit.SECONDS);
-            if (!exited) {
-                probe.destroyForcibly();
-            }
-            String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
-            assertThat(exited).as("the probe application exited; output:%n%s", out).isTrue();
-            assertThat(probe.exitValue()).as("exit status; output:%n%s", out).isZero();
-            assertThat(out).contains(Probe.READY);
-            assertThat(out).as("threads the client started while the application started")
-                .contains(Probe.THREADS + "[]");
-
-            apiServer.setSoTimeout(1);
-            boolean contacted;
-            try (Socket s = apiServer.accept()) {
-                contacted = true;
-            } catch (SocketTimeoutException e) {
-                contacted = false;
-            }
-            assertThat(contacted).as("a connection to the API server during start-up").isFalse();
-
-            List<String> loaded = loadedClasses(classLog);
-            assertThat(loaded).as("the log lists the application's classes")
-                .contains(Clientset.class.getName(), RESTClient.class.getName(), Probe.User.class.getName());
+            List<String> loaded = runProbe(dir, apiServer);
             assertThat(loaded).as("Jackson databind or our mapper loaded while starting")
                 .noneMatch((name) -> name.startsWith("tools.jackson.databind."))
                 .doesNotContain("io.kubeclient.rest.KubeJson");
-            assertThat(loaded).as("the core/v1 group client, created when the component asked for it")
-                .contains("io.kubeclient.kubernetes.CoreV1Client");
+            assertThat(loaded).as("no kubeconfig to read: the pre-initializer leaves the YAML parser alone")
+                .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
         }
+    }
+
+    /**
+     * From a kubeconfig file the main thread parses it while the pre-initializer parses its own:
+     * both load the same classes at the same time. Repeated in fresh JVMs, where class
+     * initialisation happens anew, so that a deadlock between the two threads would show.
+     */
+    @RepeatedTest(3)
+    void startingFromAKubeconfigWhileThePreinitializerRunsNeitherConnectsNorLoadsAMapper(@TempDir Path dir)
+            throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, KubeClientPreinitialization.KUBECONFIG.replace("name: preinit", "name: probe")
+            .replace(": preinit", ": probe"));
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> loaded = runProbe(dir, apiServer, "--kube.client.kubeconfig=" + kubeconfig);
+            assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
+                .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
+            assertThat(loaded).as("the kubeconfig parser").contains("tools.jackson.dataformat.yaml.YAMLParser");
+        }
+    }
+
+    /**
+     * Runs {@link Probe} in a fresh JVM with the master URL pointing at {@code apiServer}; checks that
+     * it started, that the background pre-initializer ran and finished, that no client thread is
+     * left and that nothing connected; returns the classes it loaded.
+     */
+    private static List<String> runProbe(Path dir, ServerSocket apiServer, String... args) throws Exception {
+        Path classLog = dir.resolve("classes.txt");
+        Path home = Files.createDirectories(dir.resolve("home"));
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xlog:class+load:file=" + classLog,
+                // Spring Boot's background pre-initializer would load Jackson for its own converters
+                // (the test classpath has Spring MVC): switched off so the log shows what the client
+                // loads. The switch turns ours off too: the probe registers it itself.
+                "-Dspring.backgroundpreinitializer.ignore=true",
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
+                "--kube.client.master-url=http://127.0.0.1:" + apiServer.getLocalPort(),
+                "--spring.main.banner-mode=off", "--logging.level.root=warn"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.txt").toFile());
+        // No kubeconfig from the machine running the tests: only what the test passes configures the client.
+        pb.environment().remove("KUBECONFIG");
+        pb.environment().remove("KUBERNETES_SERVICE_HOST");
+        pb.environment().put("HOME", home.toString());
+        Process probe = pb.start();
+        boolean exited = probe.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) {
+            probe.destroyForcibly();
+        }
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertThat(exited).as("the probe application exited; output:%n%s", out).isTrue();
+        assertThat(probe.exitValue()).as("exit status; output:%n%s", out).isZero();
+        assertThat(out).contains(Probe.READY);
+        assertThat(out).as("the background pre-initializer completed").contains(Probe.PREINITIALIZED + "true");
+        assertThat(out).as("threads the client (or its pre-initializer) left running once the application started")
+            .contains(Probe.THREADS + "[]");
+
+        apiServer.setSoTimeout(1);
+        boolean contacted;
+        try (Socket s = apiServer.accept()) {
+            contacted = true;
+        } catch (SocketTimeoutException e) {
+            contacted = false;
+        }
+        assertThat(contacted).as("a connection to the API server during start-up").isFalse();
+
+        List<String> loaded = loadedClasses(classLog);
+        assertThat(loaded).as("the log lists the application's classes")
+            .contains(Clientset.class.getName(), RESTClient.class.getName(), Probe.User.class.getName(),
+                    KubeClientPreinitialization.class.getName());
+        assertThat(loaded).as("the core/v1 group client, created when the component asked for it")
+            .contains("io.kubeclient.kubernetes.CoreV1Client");
+        return loaded;
     }
 
     private static List<String> loadedClasses(Path log) throws IOException {
@@ -103,9 +142,13 @@ class StartupSideEffectsTests {
 
         static final String THREADS = "PROBE CLIENT THREADS ";
 
+        static final String PREINITIALIZED = "PROBE PREINITIALIZED ";
+
         public static void main(String[] args) {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Probe.class)
                 .web(WebApplicationType.NONE)
+                // The pre-initializer as spring.factories registers it, minus Boot's switch (see above).
+                .listeners(new KubeClientBackgroundPreinitializer(false, 2, KubeClientPreinitialization::forEnvironment))
                 .run(args)) {
                 context.getBean(User.class);
                 context.getBean(DynamicClient.class);
@@ -116,6 +159,7 @@ class StartupSideEffectsTests {
                     .toList()
                     .toString();
                 System.out.println(THREADS + clientThreads);
+                System.out.println(PREINITIALIZED + KubeClientPreinitialization.isDone());
                 System.out.println(READY);
             }
         }

@@ -1,0 +1,251 @@
+package io.kubeclient.spring.autoconfigure;
+
+import io.kubeclient.apimachinery.schema.GroupVersion;
+import io.kubeclient.clientcmd.ClientConfig;
+import io.kubeclient.clientcmd.ClientConfigLoadingRules;
+import io.kubeclient.clientcmd.Clientcmd;
+import io.kubeclient.clientcmd.ConfigOverrides;
+import io.kubeclient.clientcmd.api.AuthInfo;
+import io.kubeclient.clientcmd.api.Cluster;
+import io.kubeclient.clientcmd.api.Config;
+import io.kubeclient.clientcmd.api.Context;
+import io.kubeclient.discovery.DiscoveryClient;
+import io.kubeclient.discovery.MemCacheDiscoveryClient;
+import io.kubeclient.dynamic.DynamicClient;
+import io.kubeclient.kubernetes.Clientset;
+import io.kubeclient.rest.InClusterConfig;
+import io.kubeclient.rest.RESTClient;
+import io.kubeclient.rest.RestConfig;
+import io.kubeclient.rest.WarningHandlers;
+import io.kubeclient.restmapper.DeferredDiscoveryRESTMapper;
+import io.kubeclient.transport.HttpTransport;
+import io.kubeclient.transport.TransportRequest;
+import io.kubeclient.transport.TransportResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.TrustManagerFactory;
+import org.springframework.core.env.Environment;
+
+/**
+ * The work of {@link KubeClientBackgroundPreinitializer}: the start-up path of the starter's beans
+ * run once on built-in input, so that their classes are loaded, linked and initialised before the
+ * main thread needs them. No file is read (the kubeconfig parser is warmed only when
+ * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no transport,
+ * {@code HttpClient} or thread pool is created and nothing is sent: the clients get a transport that refuses every request. Neither
+ * Jackson databind nor the client's JSON mapper is touched (the kubeconfig is read with the
+ * streaming parsers, as at start).
+ */
+final class KubeClientPreinitialization implements Runnable {
+
+    /** PEM of a self-signed EC test CA (its key was thrown away), base64-encoded as kubeconfig CA data. */
+    private static final String CA_DATA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJaakNDQVF5Z0F3SUJBZ0lJRm5HbUhqdktVVTh3Q2dZSUtvWkl6ajBFQXdJ"
+            + "d0hqRWNNQm9HQTFVRUF4TVQNCmEzVmlaUzFqYkdsbGJuUXRjSEpsYVc1cGREQWdGdzB5TmpFeE1qY3dORFU0TkRSYUdBOHlNVEky"
+            + "TVRFd016QTANCk5UZzBORm93SGpFY01Cb0dBMVVFQXhNVGEzVmlaUzFqYkdsbGJuUXRjSEpsYVc1cGREQlpNQk1HQnlxR1NNNDkN"
+            + "CkFnRUdDQ3FHU000OUF3RUhBMElBQkRmczc1THBnNGtNbGdHNks4QnYxeVgyVjROTnR5QWxwclprbjI5bWxtY1ANCmJaN1RSRDdJ"
+            + "cWhYNUUxc1dSVEdFNTAwQXVHUVFEajZ3ejB3eGpyVzhrWWVqTWpBd01CMEdBMVVkRGdRV0JCUm4NCm1kSlVzd241aTBSaGpUa28w"
+            + "RUo0dFd3aEZUQVBCZ05WSFJNQkFmOEVCVEFEQVFIL01Bb0dDQ3FHU000OUJBTUMNCkEwZ0FNRVVDSVFDcHhEMGJoUFdyYkhzVWNz"
+            + "cW14OVZoYWJLOFBjTTJackpOREw4N3RmOTBpQUlnVTR3M0VIcG8NCnp2ZXhsNmxHRFpjdEQ4amdGLzQ0REUra3ZiU05CM2NrZlZR"
+            + "PQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==";
+
+    /**
+     * A kubeconfig as a developer's machine has one: YAML, CA data and a token. A compile-time
+     * constant, so that loading this class on the main thread costs nothing.
+     */
+    static final String KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: preinit
+              cluster:
+                server: https://127.0.0.1:6443
+                certificate-authority-data:\s""" + CA_DATA + """
+
+            users:
+            - name: preinit
+              user:
+                token: not-a-token
+            contexts:
+            - name: preinit
+              context:
+                cluster: preinit
+                user: preinit
+                namespace: default
+            current-context: preinit
+            """;
+
+    /** Set once the work has completed in this JVM: a second application finds the classes warm. */
+    private static volatile boolean done;
+
+    /** The environment variables the default loading rules read (client-go's home-directory lookup included). */
+    private static final List<String> RULES_ENV = List.of("KUBECONFIG", "HOME", "HOMEDRIVE", "HOMEPATH", "USERPROFILE");
+
+    private final boolean explicitKubeconfig;
+    private final Map<String, String> rulesEnv;
+    private volatile boolean readKubeconfig;
+    private volatile boolean trustMaterial;
+
+    /**
+     * @param explicitKubeconfig the application names its kubeconfig files ({@code kube.client.kubeconfig})
+     * @param rulesEnv the variables of {@link #RULES_ENV} that are set, for the default loading rules;
+     *     {@code null} when the application reads no kubeconfig ({@code kube.client.mode=in-cluster})
+     */
+    KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv) {
+        this.explicitKubeconfig = explicitKubeconfig;
+        this.rulesEnv = rulesEnv;
+    }
+
+    /**
+     * The work for an application's environment, or {@code null} once it has been done in this JVM.
+     * Only reads properties: cheap on the main thread.
+     */
+    static Runnable forEnvironment(Environment environment) {
+        return done ? null : of(environment);
+    }
+
+    /** The work for an application's environment, whether or not it has been done before. */
+    static KubeClientPreinitialization of(Environment environment) {
+        String mode = environment.getProperty("kube.client.mode", "").strip().replace('_', '-');
+        if ("in-cluster".equalsIgnoreCase(mode)) {
+            return new KubeClientPreinitialization(false, null);
+        }
+        boolean explicit = environment.containsProperty("kube.client.kubeconfig")
+                || environment.containsProperty("kube.client.kubeconfig[0]");
+        Map<String, String> env = new HashMap<>();
+        for (String name : RULES_ENV) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        return new KubeClientPreinitialization(explicit, env);
+    }
+
+    static boolean isDone() {
+        return done;
+    }
+
+    /** Whether the last run parsed a kubeconfig. */
+    boolean readKubeconfig() {
+        return this.readKubeconfig;
+    }
+
+    /** Whether the last run built trust material from CA data. */
+    boolean builtTrustMaterial() {
+        return this.trustMaterial;
+    }
+
+    @Override
+    public void run() {
+        boolean kubeconfig = mayReadKubeconfig();
+        this.readKubeconfig = kubeconfig;
+        RestConfig config = restConfig(kubeconfig);
+        if (config.caData() != null) {
+            trustManagers(config.caData());
+            this.trustMaterial = true;
+        }
+        clients(config);
+        done = true;
+    }
+
+    /**
+     * Whether the application will read a kubeconfig, so that the parser is warmed only then: an
+     * application configured with properties alone never loads it. The only file-system access of
+     * the pre-initialization: whether the default rules' files exist, which the application checks
+     * too (nothing is read).
+     */
+    private boolean mayReadKubeconfig() {
+        if (this.explicitKubeconfig) {
+            return true;
+        }
+        if (this.rulesEnv == null) {
+            return false;
+        }
+        for (Path file : ClientConfigLoadingRules.defaultRules(this.rulesEnv::get).loadingPrecedence()) {
+            if (Files.isRegularFile(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The connection details' path: a kubeconfig (or an empty one) with property overrides. */
+    private static RestConfig restConfig(boolean kubeconfig) {
+        Config raw = kubeconfig ? Clientcmd.load(KUBECONFIG.getBytes(StandardCharsets.UTF_8)) : Config.EMPTY;
+        ConfigOverrides overrides = ConfigOverrides.builder()
+                .context(Context.of("", "", ""))
+                .clusterInfo(kubeconfig ? Cluster.EMPTY : Cluster.builder().server("https://127.0.0.1:6443").build())
+                .authInfo(kubeconfig ? AuthInfo.builder().build() : AuthInfo.builder().token("not-a-token").build())
+                .build();
+        // No in-cluster fallback: that would look for the service-account files.
+        InClusterConfig notInCluster = InClusterConfig.of((name) -> null, Path.of("/nonexistent"));
+        ClientConfig clientConfig = Clientcmd.newNonInteractiveDeferredLoadingClientConfig(() -> raw, overrides,
+                notInCluster);
+        RestConfig base = clientConfig.clientConfig();
+        clientConfig.namespace();
+        // As kubeRestConfig customises it.
+        return base.toBuilder()
+                .qps(0)
+                .burst(0)
+                .timeout(Duration.ofSeconds(30))
+                .connectTimeout(Duration.ofSeconds(30))
+                .maxRetries(10)
+                .warningHandler(WarningHandlers.logging())
+                .build();
+    }
+
+    /** Trust material from PEM CA data, as the transport builds it to validate a configured CA. */
+    private static void trustManagers(byte[] pem) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+            anchors.load(null, null);
+            int i = 0;
+            for (Certificate ca : factory.generateCertificates(new ByteArrayInputStream(pemToDer(pem)))) {
+                anchors.setCertificateEntry("ca-" + i++, ca);
+            }
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init(anchors);
+        } catch (Exception e) {
+            throw new IllegalStateException("trust material", e);
+        }
+    }
+
+    private static byte[] pemToDer(byte[] pem) {
+        String text = new String(pem, StandardCharsets.US_ASCII);
+        int begin = text.indexOf('\n', text.indexOf("-----BEGIN ")) + 1;
+        int end = text.indexOf("-----END ", begin);
+        return Base64.getMimeDecoder().decode(text.substring(begin, end));
+    }
+
+    /** The beans' clients, over a transport that refuses every request. */
+    private static void clients(RestConfig config) {
+        HttpTransport refusing = new RefusingTransport();
+        RESTClient.forConfigAndTransport(config.toBuilder().apiPath("/api").groupVersion(GroupVersion.of("", "v1")).build(),
+                refusing);
+        Clientset.newForConfigAndClient(config, refusing).coreV1();
+        DynamicClient.newForConfigAndClient(config, refusing);
+        DiscoveryClient discovery = DiscoveryClient.newForConfigAndTransport(config, refusing);
+        ExpiringCachedDiscovery cached = new ExpiringCachedDiscovery(new MemCacheDiscoveryClient(discovery),
+                Duration.ofMinutes(10), System::nanoTime, discovery);
+        new DeferredDiscoveryRESTMapper(cached);
+    }
+
+    /** Pre-initialization sends nothing; should a client try, it fails here, never on the network. */
+    static final class RefusingTransport implements HttpTransport {
+
+        @Override
+        public TransportResponse send(TransportRequest request) throws IOException {
+            throw new IOException("background pre-initialization sends no requests");
+        }
+    }
+}
