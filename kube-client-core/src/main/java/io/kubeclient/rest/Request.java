@@ -643,6 +643,25 @@ public final class Request {
         R read(InputStream in) throws IOException;
     }
 
+    /**
+     * What {@code in.readNBytes(length + 1)} returns, without its copy when the body has the
+     * declared length: read into an array of that length, then look for one more byte.
+     */
+    static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        int n = in.readNBytes(bytes, 0, length);
+        if (n < length) {
+            return Arrays.copyOf(bytes, n);
+        }
+        int extra = in.read();
+        if (extra < 0) {
+            return bytes;
+        }
+        byte[] longer = Arrays.copyOf(bytes, length + 1);
+        longer[length] = (byte) extra;
+        return longer;
+    }
+
     /** A value decoded from the stream, told apart from a buffered {@link Result}. */
     private record Decoded(Object value) {}
 
@@ -690,8 +709,9 @@ public final class Request {
                 }
                 // A small body of known length is read into an array of its size, not a look-ahead buffer.
                 long length = contentLength(response);
-                byte[] head = in.readNBytes(length >= 0 && length < STREAM_DECODE_LOOKAHEAD
-                        ? (int) length + 1 : STREAM_DECODE_LOOKAHEAD);
+                byte[] head = length >= 0 && length < STREAM_DECODE_LOOKAHEAD - 1
+                        ? readDeclared(in, (int) length)
+                        : in.readNBytes(STREAM_DECODE_LOOKAHEAD);
                 if (head.length < STREAM_DECODE_LOOKAHEAD) {
                     return new Result(head, code, contentType, warnings, null, source());
                 }

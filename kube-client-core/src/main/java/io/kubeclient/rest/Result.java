@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Status;
 import io.kubeclient.KubeException;
 import io.kubeclient.apimachinery.errors.StatusException;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -216,6 +218,93 @@ public final class Result {
     }
 
     static String topLevelKind(byte[] json) {
+        String quick = leadingKind(json);
+        if (quick == NO_KIND) {
+            return null;
+        }
+        return quick != null ? quick : parsedKind(json);
+    }
+
+    /** {@link #leadingKind}'s answer for an object that ends before any {@code kind}. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String NO_KIND = new String("no kind");
+
+    /** Bytes of {@code "kind"}. */
+    private static final byte[] KIND = {'k', 'i', 'n', 'd'};
+
+    /**
+     * The kind found by a byte scan of the leading properties when they are all plain strings (as
+     * servers send them, {@code kind} first): printable ASCII without escapes, so the answer is the
+     * parser's. Returns the kind, {@link #NO_KIND} for an object that ends before any {@code kind}, or
+     * {@code null} when anything else shows up and the parser must decide.
+     */
+    static String leadingKind(byte[] json) {
+        int i = skipWhitespace(json, 0);
+        if (i >= json.length || json[i] != '{') {
+            return null;
+        }
+        for (int property = 0; property < 4; property++) {
+            i = skipWhitespace(json, i + 1);
+            if (property == 0 && i < json.length && json[i] == '}') {
+                return NO_KIND;
+            }
+            int nameEnd = plainStringEnd(json, i);
+            if (nameEnd < 0) {
+                return null;
+            }
+            boolean isKind = nameEnd - i - 1 == KIND.length
+                    && Arrays.equals(json, i + 1, nameEnd, KIND, 0, KIND.length);
+            i = skipWhitespace(json, nameEnd + 1);
+            if (i >= json.length || json[i] != ':') {
+                return null;
+            }
+            i = skipWhitespace(json, i + 1);
+            int valueEnd = plainStringEnd(json, i);
+            if (valueEnd < 0) {
+                return null;
+            }
+            if (isKind) {
+                return new String(json, i + 1, valueEnd - i - 1, StandardCharsets.US_ASCII);
+            }
+            i = skipWhitespace(json, valueEnd + 1);
+            if (i >= json.length) {
+                return null;
+            }
+            if (json[i] == '}') {
+                return NO_KIND;
+            }
+            if (json[i] != ',') {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static int skipWhitespace(byte[] json, int i) {
+        while (i < json.length && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the closing quote of a string of printable ASCII without escapes at {@code i}, else -1. */
+    private static int plainStringEnd(byte[] json, int i) {
+        if (i >= json.length || json[i] != '"') {
+            return -1;
+        }
+        for (int j = i + 1; j < json.length; j++) {
+            byte b = json[j];
+            if (b == '"') {
+                return j;
+            }
+            if (b < 0x20 || b > 0x7e || b == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    static String parsedKind(byte[] json) {
         try (JsonParser p = KubeJson.mapper().createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
