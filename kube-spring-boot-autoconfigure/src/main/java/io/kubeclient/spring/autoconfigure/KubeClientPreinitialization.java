@@ -19,22 +19,18 @@ import io.kubeclient.rest.RestConfig;
 import io.kubeclient.rest.WarningHandlers;
 import io.kubeclient.restmapper.DeferredDiscoveryRESTMapper;
 import io.kubeclient.transport.HttpTransport;
+import io.kubeclient.transport.JdkHttpTransport;
+import io.kubeclient.transport.TlsConfig;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.TrustManagerFactory;
 import org.springframework.core.env.Environment;
 
 /**
@@ -204,27 +200,13 @@ final class KubeClientPreinitialization implements Runnable {
                 .build();
     }
 
-    /** Trust material from PEM CA data, as the transport builds it to validate a configured CA. */
+    /**
+     * Trust material from PEM CA data, through the transport's own check of a configured CA (the
+     * one the application's transport runs at start). The transport starts no thread and opens no
+     * connection until its first request; it is closed at once.
+     */
     private static void trustManagers(byte[] pem) {
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-            anchors.load(null, null);
-            int i = 0;
-            for (Certificate ca : factory.generateCertificates(new ByteArrayInputStream(pemToDer(pem)))) {
-                anchors.setCertificateEntry("ca-" + i++, ca);
-            }
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init(anchors);
-        } catch (Exception e) {
-            throw new IllegalStateException("trust material", e);
-        }
-    }
-
-    private static byte[] pemToDer(byte[] pem) {
-        String text = new String(pem, StandardCharsets.US_ASCII);
-        int begin = text.indexOf('\n', text.indexOf("-----BEGIN ")) + 1;
-        int end = text.indexOf("-----END ", begin);
-        return Base64.getMimeDecoder().decode(text.substring(begin, end));
+        JdkHttpTransport.builder().tls(TlsConfig.builder().caData(pem).build()).build().close();
     }
 
     /** The beans' clients, over a transport that refuses every request. */
