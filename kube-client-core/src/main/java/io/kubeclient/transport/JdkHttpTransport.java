@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,9 @@ public final class JdkHttpTransport implements HttpTransport {
     private final boolean disableCompression;
     private final Duration connectTimeout;
     private final ClientCertificateSource certificates;
-    /** Built on first use when it is the platform's (see the constructor); guarded by {@link #lock}. */
+    /** The configured root certificates, parsed when the transport is built; null for none. */
+    private final List<X509Certificate> roots;
+    /** Built on first use (see the constructor); guarded by {@link #lock}. */
     private X509ExtendedTrustManager trustManager;
     private final HttpClient.Version version;
     /** The HttpClient's executor: the caller's, or inline. */
@@ -90,13 +93,14 @@ public final class JdkHttpTransport implements HttpTransport {
         this.proxy = b.proxy;
         this.disableCompression = b.disableCompression;
         this.connectTimeout = b.connectTimeout;
-        // Configured roots (and the insecure flag) are checked now, so a bad CA fails at build(). The
-        // platform trust store, the SSL context and the HttpClient wait for the first request: loading
-        // the JDK's CA certificates alone cost a Spring Boot application tens of milliseconds at start.
-        X509ExtendedTrustManager tm = tls.insecure() || tls.hasCA() ? Tls.trustManager(tls) : null;
+        // Configured roots are parsed (and the insecure flag checked) now, so a bad CA fails at build().
+        // The key store and trust manager built from them, the platform trust store, the SSL context and
+        // the HttpClient wait for the first request: loading the JDK's CA certificates alone cost a
+        // Spring Boot application tens of milliseconds at start, and a key store plus trust manager
+        // factory about 10 ms more of class loading.
+        this.roots = Tls.rootCertificates(tls);
         ClientCertificate staticCert = Tls.loadStaticCertificate(tls);
         this.certificates = staticCert != null ? new Tls.StaticCertificateSource(staticCert) : b.certificates;
-        this.trustManager = tm;
         this.version = tls.allowsHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
         this.executor = b.executor != null ? b.executor : Runnable::run;
         this.bodyThreads = Executors.newCachedThreadPool(daemonThreads("kube-client-body-" + POOLS.incrementAndGet()));
@@ -132,7 +136,7 @@ public final class JdkHttpTransport implements HttpTransport {
         Pool(long generation) {
             this.generation = generation;
             if (trustManager == null) {
-                trustManager = Tls.trustManager(tls);
+                trustManager = Tls.trustManager(tls, roots);
             }
             // A fresh SSL context per pool: its session cache must not let a new connection resume a
             // session that was authenticated with a rotated-out client certificate.

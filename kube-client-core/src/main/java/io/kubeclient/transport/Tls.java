@@ -81,32 +81,47 @@ final class Tls {
         }
     }
 
-    /** The trust managers for a config: insecure, the configured CAs only, or the system roots. */
-    static X509ExtendedTrustManager trustManager(TlsConfig c) {
+    /**
+     * Checks the trust settings and returns the configured root certificates, parsed; null when the
+     * config has none (insecure, or the system roots). Throws {@link ConfigException} naming the setting.
+     */
+    static List<X509Certificate> rootCertificates(TlsConfig c) {
         if (c.insecure()) {
             if (c.hasCA()) {
                 throw new ConfigException("specifying a root certificates file with the insecure flag is not allowed",
                         c.caData() != null ? null : c.caFile(), "insecure", null);
             }
+            return null;
+        }
+        if (!c.hasCA()) {
+            return null;
+        }
+        boolean fromData = c.caData() != null;
+        String field = fromData ? "caData" : "caFile";
+        byte[] pem = fromData ? c.caData() : read(c.caFile(), "caFile");
+        try {
+            return Pem.certificates(pem);
+        } catch (Pem.PemException e) {
+            throw new ConfigException("unable to load root certificates: " + e.getMessage(),
+                    fromData ? null : c.caFile(), field, null);
+        }
+    }
+
+    /**
+     * The trust managers for a config whose roots {@link #rootCertificates} returned: insecure,
+     * {@code roots} only, or the system roots when {@code roots} is null.
+     */
+    static X509ExtendedTrustManager trustManager(TlsConfig c, List<X509Certificate> roots) {
+        if (c.insecure()) {
             return new InsecureTrustManager();
         }
         KeyStore anchors = null;
-        if (c.hasCA()) {
-            boolean fromData = c.caData() != null;
-            String field = fromData ? "caData" : "caFile";
-            byte[] pem = fromData ? c.caData() : read(c.caFile(), "caFile");
-            List<X509Certificate> cas;
-            try {
-                cas = Pem.certificates(pem);
-            } catch (Pem.PemException e) {
-                throw new ConfigException("unable to load root certificates: " + e.getMessage(),
-                        fromData ? null : c.caFile(), field, null);
-            }
+        if (roots != null) {
             try {
                 anchors = KeyStore.getInstance(KeyStore.getDefaultType());
                 anchors.load(null, null);
                 int i = 0;
-                for (X509Certificate ca : cas) {
+                for (X509Certificate ca : roots) {
                     anchors.setCertificateEntry("ca-" + i++, ca);
                 }
             } catch (GeneralSecurityException | IOException e) {

@@ -66,6 +66,9 @@ class StartupSideEffectsTests {
             assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
                 .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
             assertThat(loaded).as("the kubeconfig parser").contains("tools.jackson.dataformat.yaml.YAMLParser");
+            assertThat(loaded).as("the CA data is parsed while starting; its key store and trust manager wait for a request")
+                .contains("java.security.cert.X509Certificate")
+                .doesNotContain("javax.net.ssl.TrustManagerFactory", "sun.security.pkcs12.PKCS12KeyStore");
         }
     }
 
