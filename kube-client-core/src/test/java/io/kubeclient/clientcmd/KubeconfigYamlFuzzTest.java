@@ -52,7 +52,7 @@ class KubeconfigYamlFuzzTest {
         r = new Random(20261127L);
         Stats stats = new Stats();
         for (int i = 0; i < 6000; i++) {
-            clean = r.nextInt(3) == 0;
+            clean = r.nextBoolean();
             StringBuilder doc = new StringBuilder();
             if (r.nextInt(8) == 0) {
                 doc.append(r.nextBoolean() ? "---\n" : "# head\n");
@@ -144,15 +144,15 @@ class KubeconfigYamlFuzzTest {
         int entries = 1 + r.nextInt(4);
         for (int i = 0; i < entries; i++) {
             noise(out, column);
-            indent(out, i == 0 ? 0 : column, r);
+            indent(out, column);
             out.append(odd(6) ? pick(KEYS) : pick(new String[] {"a", "b", "name", "server", "user"}));
             out.append(odd(30) ? " :" : ":");
             value(out, column, depth, true);
         }
     }
 
-    /** Indentation for an entry; the first entry of a mapping is written by its caller's position. */
-    private void indent(StringBuilder out, int column, Random r) {
+    /** Indentation for an entry, unless it follows a dash on the same line (a compact mapping). */
+    private void indent(StringBuilder out, int column) {
         boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
         if (lineStart) {
             int wobble = odd(25) ? (r.nextBoolean() ? 1 : -1) : 0;
