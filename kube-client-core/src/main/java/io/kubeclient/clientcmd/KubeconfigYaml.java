@@ -54,14 +54,17 @@ final class KubeconfigYaml {
     private static final int MAX_DEPTH = 32;
     private static final int MAX_KEY = 1000;
 
-    /**
-     * Generously, what a YAML schema (JSON, core, 1.1) could read as an integer or a float in any base
-     * or notation, sexagesimal included.
-     */
-    private static final Pattern NUMBER_LIKE = Pattern.compile(
-            "[-+]?\\.?[0-9][0-9a-fA-FxXoO_]*([.:][0-9a-fA-F_]*)*([eE][-+]?[0-9_]*)?");
-    /** Generously, what YAML 1.1 could read as a timestamp. */
-    private static final Pattern DATE_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+    /** Shapes of plain scalars that may not be strings; compiled when a scalar starts like a number. */
+    private static final class Shapes {
+        /**
+         * Generously, what a YAML schema (JSON, core, 1.1) could read as an integer or a float in any
+         * base or notation, sexagesimal included.
+         */
+        static final Pattern NUMBER_LIKE = Pattern.compile(
+                "[-+]?\\.?[0-9][0-9a-fA-FxXoO_]*([.:][0-9a-fA-F_]*)*([eE][-+]?[0-9_]*)?");
+        /** Generously, what YAML 1.1 could read as a timestamp. */
+        static final Pattern DATE_LIKE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+    }
 
     private final String s;
     /** Per content line (blank and comment lines left out): its indentation, first content char, end. */
@@ -363,8 +366,8 @@ final class KubeconfigYaml {
         }
         char c = v.charAt(0);
         if (c == '-' || (c >= '0' && c <= '9')) {
-            if (lower.contains("inf") || lower.contains("nan") || NUMBER_LIKE.matcher(v).matches()
-                    || DATE_LIKE.matcher(v).matches()) {
+            if (lower.contains("inf") || lower.contains("nan") || Shapes.NUMBER_LIKE.matcher(v).matches()
+                    || Shapes.DATE_LIKE.matcher(v).matches()) {
                 throw NotInSubset.INSTANCE;
             }
         }
