@@ -2,7 +2,9 @@ package io.kubeclient.clientcmd;
 
 import static io.kubeclient.clientcmd.KubeConfigTreeTest.assertSameTree;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubeclient.ConfigException;
 import io.kubeclient.clientcmd.api.Config;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ class KubeconfigYamlTest {
         "a: ~\n", "a: yes\n", "a: True\n", "a: 0x1F\n", "a: 2001-12-14\n", "a: 1a\n", "a: -1\n", "a: 12:30\n", "a: 1_000\n", "a: -\n", "a: .inf\n", "a: [b]\n",
         "a: {b: c}\n", "? a\n: b\n", "%YAML 1.2\n---\na: b\n", "a: b\n...\n", "a: b\n---\nc: d\n",
         "a:\tb\n", "\ta: b\n", "a: \"b\\nc\"\n", "a: 'b\n  c'\n", "\"a\": b\n", "- a\n", "just text\n",
-        "a: b\r", "a: caf\u00e9\n", "a:\n  - - b\n", "a: b: c\n", " a: b\n", "a:\n  b: c\n d: e\n",
+        "a: b\r", "a: caf\u00e9\n", "", "\n", "---\n", "# only a comment\n", "a: b\n  c\n\n  d\n", "a:\n  - - b\n", "a: b: c\n", " a: b\n", "a:\n  b: c\n d: e\n",
     })
     void documentsBeyondTheSubsetAreLeftToJackson(String doc) {
         assertThat(KubeconfigYaml.readOrThrow(doc)).isNull();
@@ -90,5 +92,14 @@ class KubeconfigYamlTest {
             assertThat(fast).as("accepted: %s", doc).isNotNull();
             assertSameTree(fast, KubeConfigCodec.Jackson.readTree(YAML, doc));
         }
+    }
+
+    @Test
+    void malformedYamlThatLooksCommonStillGetsJacksonsPosition() {
+        byte[] data = "users:\n- name: u\n  user:\n    token: s3cr3t\n   as: x\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Clientcmd.load(data))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("malformed kubeconfig: YAML syntax error at line 5, column")
+                .hasMessageNotContaining("s3cr3t");
     }
 }
