@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * parser; it never accepts a document that parser rejects. Anything it does not fully understand
  * yields {@code null}, and the caller falls back to Jackson. It never throws.
  *
- * <p>The subset: printable ASCII with LF or CRLF line ends; an optional {@code ---} first line; blank
+ * <p>The subset: printable characters (no control characters, no line break but LF or CRLF, no byte
+ * order mark inside); an optional {@code ---} first line; blank
  * and comment lines; a mapping at the top level; block mappings whose keys are plain words
  * ({@code [A-Za-z_][A-Za-z0-9_./-]*}); block sequences either at their key's indentation or deeper,
  * with {@code - key: value} compact mappings; values that are {@code {}}, {@code []}, single-quoted
@@ -124,8 +125,10 @@ final class KubeconfigYaml {
                 if (i + 1 >= n || s.charAt(i + 1) != '\n') {
                     return null;
                 }
-            } else if (c < 0x20 || c > 0x7E) {
+            } else if (c < 0x20 || (c > 0x7E && !printable(s, i))) {
                 return null;
+            } else if (Character.isHighSurrogate(c)) {
+                i++;
             }
         }
         int[] indent = new int[count];
@@ -157,6 +160,20 @@ final class KubeconfigYaml {
             rawLine++;
         }
         return new KubeconfigYaml(s, indent, begin, end, raw, lines);
+    }
+
+    /**
+     * Whether the non-ASCII character at {@code i} is one YAML allows in content and reads as itself:
+     * not a control or YAML line break ({@code U+0085}, {@code U+2028}, {@code U+2029}), not a byte
+     * order mark, not U+FFFE or U+FFFF, not half a surrogate pair.
+     */
+    private static boolean printable(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && c <= 0xFFFD
+                && !Character.isSurrogate(c);
     }
 
     private Map<String, Object> document() {

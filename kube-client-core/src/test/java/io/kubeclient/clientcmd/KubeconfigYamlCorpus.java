@@ -228,7 +228,7 @@ final class KubeconfigYamlCorpus {
     /** Hand-written: indented sequences, comments, quoted values, a {@code ---} start. */
     static final String HAND_WRITTEN = """
             ---
-            # Written by hand.
+            # Written by hand (\u00E0 la main).
             apiVersion: v1
             kind: Config
 
@@ -245,7 +245,7 @@ final class KubeconfigYamlCorpus {
             users:
               - name: bob
                 user:
-                  username: bob
+                  username: Jos\u00E9 \u5F20\u4E09
                   password: "s3cr3t #not a comment"
                   as: admin
                   as-groups:

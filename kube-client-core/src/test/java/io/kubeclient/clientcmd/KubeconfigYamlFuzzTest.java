@@ -36,16 +36,17 @@ class KubeconfigYamlFuzzTest {
         "\"x\"#c", "'x' y", "{} # c", "{}x", "[]#", "123abc", "9z", "0b101", "1e400", "deadbeef", "deadbeef0",
         "1db158f6-177d-4d9c-8a8b-d36869918ec5", "Infinity", "NaN", "1inf", "3t", "sha256~AbC", "a\tb", "a b\t",
         "caf\u00e9", "a\\b", "C:\\x", "a|b", "a>b", "a&b", "a*b", "a!b", "a%b", "a@b", "a`b", "a?b", "a}b", "a]b",
-        "...", "---", "a ...", "LS0tLS1CRUdJTi==", "eyJ.eyJ.c2ln", "/path/to/file", "$HOME", "${X}",
+        "...", "---", "a ...", "a\u00A0b", "a\u0085b", "a\u2028b", "a\u2029b", "a\uFEFFb", "\uD83D\uDE00",
+        "a\uD83D", "\uDE00a", "a\u0080b", "a\u009Fb", "a\uFFFEb", "a\uFFFDb", "a\uFDD0b", "\u00E9t\u00E9", "\u3000", "LS0tLS1CRUdJTi==", "eyJ.eyJ.c2ln", "/path/to/file", "$HOME", "${X}",
     };
 
     /** Values in the subset, to keep the share of accepted documents up. */
     private static final String[] COMMON = {
         "abc", "a b", "https://h:6443", "a#b", "a # c", "null", "true", "false", "'q'", "'it''s'", "\"dq\"",
-        "{}", "[]", "--region", "1z", "/path/to/file", "LS0tLS1CRUdJTi==", "arn:aws:eks:eu-west-1:1:cluster/x",
+        "{}", "[]", "--region", "1z", "jos\u00E9", "\u5F20\u4E09 \uD83D\uDE00", "/path/to/file", "LS0tLS1CRUdJTi==", "arn:aws:eks:eu-west-1:1:cluster/x",
     };
 
-    private static final String MUTATION_CHARS = " \t-:#'\"{}[]&*!|>\n\r09az~.,?%@\\";
+    private static final String MUTATION_CHARS = " \t-:#'\"{}[]&*!|>\n\r09az~.,?%@\\\u00E9\u00A0\u0085\u2028\uFEFF\uD83D\uDE00\u0000\u007F";
 
     @Test
     void grammarDocumentsAreReadAsJacksonReadsThem() {

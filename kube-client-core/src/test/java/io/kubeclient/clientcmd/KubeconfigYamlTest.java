@@ -75,7 +75,7 @@ class KubeconfigYamlTest {
         "a: ~\n", "a: yes\n", "a: True\n", "a: 0x1F\n", "a: 2001-12-14\n", "a: 1a\n", "a: -1\n", "a: 12:30\n", "a: 1_000\n", "a: -\n", "a: .inf\n", "a: [b]\n",
         "a: {b: c}\n", "? a\n: b\n", "%YAML 1.2\n---\na: b\n", "a: b\n...\n", "a: b\n---\nc: d\n",
         "a:\tb\n", "\ta: b\n", "a: \"b\\nc\"\n", "a: 'b\n  c'\n", "\"a\": b\n", "- a\n", "just text\n",
-        "a: b\r", "a: caf\u00e9\n", "", "\n", "---\n", "# only a comment\n", "a: b\n  c\n\n  d\n", "a:\n  - - b\n", "a: b: c\n", " a: b\n", "a:\n  b: c\n d: e\n",
+        "a: b\r", "a: caf\u0085\n", "a: b\u2028c\n", "a: \uD83D\n", "a: \u0080\n", "", "\n", "---\n", "# only a comment\n", "a: b\n  c\n\n  d\n", "a:\n  - - b\n", "a: b: c\n", " a: b\n", "a:\n  b: c\n d: e\n",
     })
     void documentsBeyondTheSubsetAreLeftToJackson(String doc) {
         assertThat(KubeconfigYaml.readOrThrow(doc)).isNull();
@@ -87,7 +87,7 @@ class KubeconfigYamlTest {
                 "a: b\n", "a:\n", "a: null\n", "a: true\nb: false\n", "a: 'x'\n", "a: \"\"\n", "a: ''\n",
                 "a:\n- b\n-\n- c: d\n  e: f\n", "a:\n  - b\n  - 'c'\n", "a: {}\nb: []\n", "a: b # c\n",
                 "a: b#c\n", "a:b: c\n".replace("a:b", "ab"), "---\na: b\n", "# c\na: b\n\n# d\n",
-                "a: x\n  y\n  z\nb: c\n", "a:\n- x\n  y\n", "a: b\r\nc: d\r\n", "a: 1z\n", "a: ~x\n", "a: -x\n", "a: 1db158f6-177d-4d9c-8a8b-d36869918ec5\n")) {
+                "a: x\n  y\n  z\nb: c\n", "a:\n- x\n  y\n", "a: b\r\nc: d\r\n", "a: 1z\n", "a: ~x\n", "a: caf\u00e9\n", "a: \uD83D\uDE00\n", "# \u00e9\na: b\n", "a: -x\n", "a: 1db158f6-177d-4d9c-8a8b-d36869918ec5\n")) {
             Map<String, Object> fast = KubeconfigYaml.readOrThrow(doc);
             assertThat(fast).as("accepted: %s", doc).isNotNull();
             assertSameTree(fast, KubeConfigCodec.Jackson.readTree(YAML, doc));
