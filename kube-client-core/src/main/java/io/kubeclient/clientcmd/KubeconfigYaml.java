@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * or double-quoted (without escapes) on one line, or plain scalars (which may go on over adjacent,
  * deeper indented lines, as go-yaml wraps long ones) that resolve, as Jackson's YAML parser resolves
  * them (the JSON schema), to {@code null}, {@code true}, {@code false} or a string; {@code #} comments
- * after values. It refuses tabs, anchors, aliases, tags, block scalars, multi-line quoted scalars,
+ * after values; literal block scalars ({@code |}, {@code |-}, {@code |+}, {@code |2}...). It refuses
+ * tabs, anchors, aliases, tags, folded block scalars, multi-line quoted scalars,
  * flow collections with content, explicit keys, directives, document end markers and more than one
  * document, and plain scalars that are or look like numbers, dates or times, or that another
  * YAML schema (1.1 or core) would resolve otherwise ({@code ~}, {@code yes}, {@code True}...).
@@ -75,11 +76,19 @@ final class KubeconfigYaml {
     /** Per content line: its number among all lines, to tell adjacent lines. */
     private final int[] raw;
     private final int lines;
+    /** Per line, blank and comment lines included: where it starts and ends (before CR LF). */
+    private final int[] rawStart;
+    private final int[] rawEnd;
+    private final int rawLines;
     private int line;
     private int depth;
 
-    private KubeconfigYaml(String s, int[] indent, int[] begin, int[] end, int[] raw, int lines) {
+    private KubeconfigYaml(String s, int[] indent, int[] begin, int[] end, int[] raw, int lines,
+            int[] rawStart, int[] rawEnd, int rawLines) {
         this.s = s;
+        this.rawStart = rawStart;
+        this.rawEnd = rawEnd;
+        this.rawLines = rawLines;
         this.indent = indent;
         this.begin = begin;
         this.end = end;
@@ -135,6 +144,8 @@ final class KubeconfigYaml {
         int[] begin = new int[count];
         int[] end = new int[count];
         int[] raw = new int[count];
+        int[] rawStart = new int[count];
+        int[] rawEnd = new int[count];
         int lines = 0;
         int rawLine = 0;
         int start = 0;
@@ -142,6 +153,8 @@ final class KubeconfigYaml {
             int nl = s.indexOf('\n', start);
             int stop = nl < 0 ? n : nl;
             int e = stop > start && s.charAt(stop - 1) == '\r' ? stop - 1 : stop;
+            rawStart[rawLine] = start;
+            rawEnd[rawLine] = e;
             int b = start;
             while (b < e && s.charAt(b) == ' ') {
                 b++;
@@ -159,7 +172,7 @@ final class KubeconfigYaml {
             start = nl + 1;
             rawLine++;
         }
-        return new KubeconfigYaml(s, indent, begin, end, raw, lines);
+        return new KubeconfigYaml(s, indent, begin, end, raw, lines, rawStart, rawEnd, rawLine + 1);
     }
 
     /**
@@ -314,6 +327,8 @@ final class KubeconfigYaml {
                 trailing(i + 1, e);
                 return sb.toString();
             }
+            case '|':
+                return literal(pos, e, column);
             case '{':
                 if (pos + 1 < e && s.charAt(pos + 1) == '}') {
                     trailing(pos + 2, e);
@@ -327,7 +342,7 @@ final class KubeconfigYaml {
                 }
                 throw NotInSubset.INSTANCE;
             default:
-                if ("?:,]}#&*!|>%@`.+".indexOf(c) >= 0 || (c == '-' && (pos + 1 == e || s.charAt(pos + 1) == ' '))) {
+                if ("?:,]}#&*!>%@`.+".indexOf(c) >= 0 || (c == '-' && (pos + 1 == e || s.charAt(pos + 1) == ' '))) {
                     throw NotInSubset.INSTANCE;
                 }
                 return plain(pos, e, column);
@@ -383,7 +398,8 @@ final class KubeconfigYaml {
         }
         char c = v.charAt(0);
         if (c == '-' || (c >= '0' && c <= '9')) {
-            if (lower.contains("inf") || lower.contains("nan") || Shapes.NUMBER_LIKE.matcher(v).matches()
+            // "-.inf" is a float in YAML 1.1 and the JSON and core schemas.
+            if (v.startsWith("-.") || Shapes.NUMBER_LIKE.matcher(v).matches()
                     || Shapes.DATE_LIKE.matcher(v).matches()) {
                 throw NotInSubset.INSTANCE;
             }
@@ -414,6 +430,79 @@ final class KubeconfigYaml {
             }
         }
         return s.substring(b, e);
+    }
+
+    /**
+     * A literal block scalar ({@code |}, with an optional chomping indicator and indentation
+     * indicator, as go-yaml writes multi-line strings such as AKS's install hint) whose header is at
+     * {@code pos}; its lines follow the previous content line. Refused: lines of spaces only, a first
+     * content line not deeper than {@code column}, content running to the end without a line break.
+     */
+    private String literal(int pos, int e, int column) {
+        int i = pos + 1;
+        char chomping = 0;
+        int indicator = 0;
+        for (int k = 0; k < 2 && i < e; k++) {
+            char h = s.charAt(i);
+            if ((h == '-' || h == '+') && chomping == 0) {
+                chomping = h;
+            } else if (h >= '1' && h <= '9' && indicator == 0) {
+                indicator = h - '0';
+            } else {
+                break;
+            }
+            i++;
+        }
+        trailing(i, e);
+        int contentIndent = indicator > 0 ? column + indicator : -1;
+        StringBuilder text = new StringBuilder();
+        int empty = 0;
+        int lastContent = -1;
+        // After a final line break comes no line, though the split counts an empty one there.
+        int limit = s.endsWith("\n") ? rawLines - 1 : rawLines;
+        int r = raw[line - 1] + 1;
+        for (; r < limit; r++) {
+            int start = rawStart[r];
+            int stop = rawEnd[r];
+            int spaces = 0;
+            while (start + spaces < stop && s.charAt(start + spaces) == ' ') {
+                spaces++;
+            }
+            if (start + spaces == stop) {
+                if (spaces > 0) {
+                    throw NotInSubset.INSTANCE;
+                }
+                empty++;
+                continue;
+            }
+            if (contentIndent < 0) {
+                if (spaces <= column) {
+                    break;
+                }
+                contentIndent = spaces;
+            }
+            if (spaces < contentIndent) {
+                break;
+            }
+            if (lastContent >= 0) {
+                text.append('\n');
+            }
+            text.append("\n".repeat(empty)).append(s, start + contentIndent, stop);
+            empty = 0;
+            lastContent = r;
+        }
+        if (lastContent < 0 || lastContent == rawLines - 1) {
+            throw NotInSubset.INSTANCE;
+        }
+        if (chomping == '+') {
+            text.append("\n".repeat(1 + empty));
+        } else if (chomping == 0) {
+            text.append('\n');
+        }
+        while (line < lines && raw[line] < r) {
+            line++;
+        }
+        return text.toString();
     }
 
     /** After a quoted scalar or empty collection: only spaces, or spaces and a comment. */

@@ -196,6 +196,49 @@ final class KubeconfigYamlCorpus {
     /** GKE's hint, on one line, as some versions write it. */
     static final String GKE_ONE_LINE = GKE.replace("by following\n        https:", "by following https:");
 
+    /** {@code az aks get-credentials} for an Entra ID cluster: kubelogin, and a literal install hint. */
+    static final String AKS = """
+            apiVersion: v1
+            clusters:
+            - cluster:
+                certificate-authority-data: %s
+                server: https://myaks-dns-1a2b3c4d.hcp.westeurope.azmk8s.io:443
+              name: myaks
+            contexts:
+            - context:
+                cluster: myaks
+                user: clusterUser_my-rg_myaks
+              name: myaks
+            current-context: myaks
+            kind: Config
+            preferences: {}
+            users:
+            - name: clusterUser_my-rg_myaks
+              user:
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1beta1
+                  args:
+                  - get-token
+                  - --environment
+                  - AzurePublicCloud
+                  - --server-id
+                  - 6dae42f8-4368-4678-94ff-3960e28e3630
+                  - --client-id
+                  - 80faf920-1908-4b52-b5ef-a8e7bedfc67a
+                  - --tenant-id
+                  - 72f988bf-86f1-41af-91ab-2d7cd011db47
+                  - --login
+                  - devicecode
+                  command: kubelogin
+                  env: null
+                  installHint: |2
+
+                    kubelogin is not installed which is required to connect to AAD enabled cluster.
+
+                    To learn more, please go to https://aka.ms/aks/kubelogin
+                  provideClusterInfo: false
+            """.formatted(CA);
+
     static final String OIDC = """
             apiVersion: v1
             kind: Config
@@ -331,6 +374,6 @@ final class KubeconfigYamlCorpus {
             """;
 
     static List<String> all() {
-        return List.of(KUBECTL, MINIKUBE, KIND, K3S, EKS, GKE, GKE_ONE_LINE, OIDC, HAND_WRITTEN, CRLF, MANY);
+        return List.of(KUBECTL, MINIKUBE, KIND, K3S, EKS, GKE, GKE_ONE_LINE, AKS, OIDC, HAND_WRITTEN, CRLF, MANY);
     }
 }

@@ -181,7 +181,13 @@ class KubeconfigYamlFuzzTest {
                 out.append(r.nextBoolean() ? "\n" : " #\n");
                 sequence(out, sameColumnSequence && r.nextBoolean() ? column : column + 2, depth + 1);
             }
-            case 5 -> out.append(r.nextBoolean() ? "\n" : " # nothing\n");
+            case 5 -> {
+                if (r.nextBoolean()) {
+                    out.append(r.nextBoolean() ? "\n" : " # nothing\n");
+                } else {
+                    literal(out, column);
+                }
+            }
             case 6 -> {
                 out.append('\n');
                 sequence(out, column + 1 + r.nextInt(3), depth + 1);
@@ -202,7 +208,11 @@ class KubeconfigYamlFuzzTest {
             out.append(" ".repeat(spaces));
             int itemColumn = column + 2 + spaces;
             switch (depth > 4 ? 0 : r.nextInt(6)) {
-                case 0, 1 -> out.append(scalar()).append('\n');
+                case 0 -> out.append(scalar()).append('\n');
+                case 1 -> {
+                    out.setLength(out.length() - 1);
+                    literal(out, column);
+                }
                 case 2, 3 -> mapping(out, itemColumn, depth + 1);
                 case 4 -> {
                     out.append(r.nextBoolean() ? "\n" : "# c\n");
@@ -217,6 +227,29 @@ class KubeconfigYamlFuzzTest {
                     }
                 }
             }
+        }
+    }
+
+    private static final String[] LITERAL_HEADERS = {
+        "|", "|", "|-", "|+", "|2", "|1", "|-2", "|2-", "|+1", "|0", "|22", "|x", "| # c", "|#", ">", ">-", "|  ",
+    };
+
+    /** A literal block scalar, its lines indented around {@code column} with empty and blank lines. */
+    private void literal(StringBuilder out, int column) {
+        out.append(' ').append(pick(LITERAL_HEADERS)).append('\n');
+        int base = column + 1 + r.nextInt(3);
+        int lines = r.nextInt(5);
+        for (int i = 0; i < lines; i++) {
+            switch (r.nextInt(8)) {
+                case 0 -> out.append('\n');
+                case 1 -> out.append(odd(2) ? " ".repeat(r.nextInt(base + 3)) + "\n" : "\n");
+                case 2 -> out.append(" ".repeat(base + r.nextInt(3))).append("# not a comment\n");
+                case 3 -> out.append(" ".repeat(odd(3) ? Math.max(0, base - 1) : base)).append(scalar()).append('\n');
+                default -> out.append(" ".repeat(base)).append(pick(COMMON)).append(r.nextInt(6) == 0 ? "  " : "").append('\n');
+            }
+        }
+        if (r.nextInt(6) == 0) {
+            out.append(r.nextBoolean() ? "\n" : "\n\n");
         }
     }
 

@@ -60,6 +60,10 @@ class KubeconfigYamlTest {
         assertThat(gke.authInfos().values().iterator().next().exec().installHint()).isEqualTo(
                 "Install gke-gcloud-auth-plugin for use with kubectl by following"
                 + " https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin");
+        Config aks = Clientcmd.load(KubeconfigYamlCorpus.AKS.getBytes(StandardCharsets.UTF_8));
+        assertThat(aks.authInfos().values().iterator().next().exec().installHint()).isEqualTo(
+                "\nkubelogin is not installed which is required to connect to AAD enabled cluster.\n\n"
+                + "To learn more, please go to https://aka.ms/aks/kubelogin\n");
         Config hand = Clientcmd.load(KubeconfigYamlCorpus.HAND_WRITTEN.getBytes(StandardCharsets.UTF_8));
         assertThat(hand.contexts().get("dev").namespace()).isEqualTo("123");
         assertThat(hand.clusters().get("prod").certificateAuthority()).isEqualTo("/etc/it's/ca.crt");
@@ -71,8 +75,8 @@ class KubeconfigYamlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "a: &x 1\n", "a: *x\n", "a: !!str b\n", "a: |\n  b\n", "a: >\n  b\n", "a: 1\n", "a: 1.5\n",
-        "a: ~\n", "a: yes\n", "a: True\n", "a: 0x1F\n", "a: 2001-12-14\n", "a: 1a\n", "a: -1\n", "a: 12:30\n", "a: 1_000\n", "a: -\n", "a: .inf\n", "a: [b]\n",
+        "a: &x 1\n", "a: *x\n", "a: !!str b\n", "a: >\n  b\n", "a: -.inf\n", "a: -.5\n", "a: 1\n", "a: 1.5\n",
+        "a: ~\n", "a: yes\n", "a: True\n", "a: |\n  x", "a: |\n  \n  x\n", "a: |0\n  x\n", "a: |\nb: c\n", "a: 0x1F\n", "a: 2001-12-14\n", "a: 1a\n", "a: -1\n", "a: 12:30\n", "a: 1_000\n", "a: -\n", "a: .inf\n", "a: [b]\n",
         "a: {b: c}\n", "? a\n: b\n", "%YAML 1.2\n---\na: b\n", "a: b\n...\n", "a: b\n---\nc: d\n",
         "a:\tb\n", "\ta: b\n", "a: \"b\\nc\"\n", "a: 'b\n  c'\n", "\"a\": b\n", "- a\n", "just text\n",
         "a: b\r", "a: caf\u0085\n", "a: b\u2028c\n", "a: \uD83D\n", "a: \u0080\n", "", "\n", "---\n", "# only a comment\n", "a: b\n  c\n\n  d\n", "a:\n  - - b\n", "a: b: c\n", " a: b\n", "a:\n  b: c\n d: e\n",
@@ -87,7 +91,7 @@ class KubeconfigYamlTest {
                 "a: b\n", "a:\n", "a: null\n", "a: true\nb: false\n", "a: 'x'\n", "a: \"\"\n", "a: ''\n",
                 "a:\n- b\n-\n- c: d\n  e: f\n", "a:\n  - b\n  - 'c'\n", "a: {}\nb: []\n", "a: b # c\n",
                 "a: b#c\n", "a:b: c\n".replace("a:b", "ab"), "---\na: b\n", "# c\na: b\n\n# d\n",
-                "a: x\n  y\n  z\nb: c\n", "a:\n- x\n  y\n", "a: b\r\nc: d\r\n", "a: 1z\n", "a: ~x\n", "a: caf\u00e9\n", "a: \uD83D\uDE00\n", "# \u00e9\na: b\n", "a: -x\n", "a: 1db158f6-177d-4d9c-8a8b-d36869918ec5\n")) {
+                "a: x\n  y\n  z\nb: c\n", "a:\n- x\n  y\n", "a: b\r\nc: d\r\n", "a: 1z\n", "a: ~x\n", "a: --tenant-id\n", "a: 1inf\n", "a: |\n  b\n", "a: |\n  x\n\n   y\n# c\n", "a: |-\n  x\nb: |+\n  y\n\n", "- x: |2\n    z\n".replace("- x", "k"), "a: caf\u00e9\n", "a: \uD83D\uDE00\n", "# \u00e9\na: b\n", "a: -x\n", "a: 1db158f6-177d-4d9c-8a8b-d36869918ec5\n")) {
             Map<String, Object> fast = KubeconfigYaml.readOrThrow(doc);
             assertThat(fast).as("accepted: %s", doc).isNotNull();
             assertSameTree(fast, KubeConfigCodec.Jackson.readTree(YAML, doc));
