@@ -44,7 +44,10 @@ final class KubeconfigYaml {
         }
     }
 
-    /** Plain scalars another YAML schema (1.1 or core) would resolve to something else than a string. */
+    /**
+     * Plain scalars (lower-cased) that some YAML schema (1.1, core) reads as null or a boolean: refused
+     * as keys, and as values unless spelled as the JSON schema, which Jackson uses, reads them.
+     */
     private static final Set<String> AMBIGUOUS = Set.of(
             "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n");
 
