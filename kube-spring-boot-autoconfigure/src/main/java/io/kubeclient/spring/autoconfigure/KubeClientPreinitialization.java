@@ -39,8 +39,8 @@ import org.springframework.core.env.Environment;
  * main thread needs them. No file is read (the kubeconfig parser is warmed only when
  * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no transport,
  * {@code HttpClient} or thread pool is created and nothing is sent: the clients get a transport that refuses every request. Neither
- * Jackson databind nor the client's JSON mapper is touched (the kubeconfig is read with the
- * streaming parsers, as at start).
+ * Jackson databind nor the client's JSON mapper is touched (the kubeconfig, of the common shape, is
+ * read by the client's own reader without Jackson or SnakeYAML, as at start).
  */
 final class KubeClientPreinitialization implements Runnable {
 

@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What starting an application with the starter's beans costs besides time: no request to the API
  * server, no client thread, and neither Jackson databind nor the client's mapper loaded until the
- * first request (with properties only: reading a kubeconfig file needs Jackson's YAML parser and
- * tree, still no mapper), with the background pre-initializer running. Runs the application in a
- * fresh JVM so that the classes it loads can be listed.
+ * first request (also when reading a kubeconfig file of the common shape, which the client reads
+ * without Jackson or SnakeYAML), with the background pre-initializer running. Runs the application in
+ * a fresh JVM so that the classes it loads can be listed.
  */
 class StartupSideEffectsTests {
 
@@ -65,7 +65,10 @@ class StartupSideEffectsTests {
             List<String> loaded = runProbe(dir, apiServer, "--kube.client.kubeconfig=" + kubeconfig);
             assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
                 .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
-            assertThat(loaded).as("the kubeconfig parser").contains("tools.jackson.dataformat.yaml.YAMLParser");
+            assertThat(loaded).as("the client's own kubeconfig reader").contains("io.kubeclient.clientcmd.KubeconfigYaml");
+            assertThat(loaded).as("a YAML or Jackson parser loaded to read a kubeconfig of the common shape")
+                .noneMatch((name) -> name.startsWith("org.snakeyaml.") || name.startsWith("tools.jackson.dataformat.yaml.")
+                        || name.startsWith("tools.jackson.core.") || name.startsWith("tools.jackson.databind."));
             assertThat(loaded).as("the CA data is parsed while starting; its key store and trust manager wait for a request")
                 .contains("java.security.cert.X509Certificate")
                 .doesNotContain("javax.net.ssl.TrustManagerFactory", "sun.security.pkcs12.PKCS12KeyStore");
