@@ -32,6 +32,10 @@ public final class RESTClient implements AutoCloseable {
 
     private final URI base;
     private final String pathPrefix;
+    /** What every request URL starts with, computed once: {@code scheme://authority}, the escaped path prefix, and host[:port] for metrics. */
+    private final String origin;
+    private final String escapedPathPrefix;
+    private final String hostPort;
     private final GroupVersion groupVersion;
     private final String contentType;
     private final String accept;
@@ -58,6 +62,9 @@ public final class RESTClient implements AutoCloseable {
                 versioned ? config : config.toBuilder().groupVersion(null).build());
         this.base = withTrailingSlash(server.base());
         this.pathPrefix = UrlParts.join("/", base.getRawPath(), server.versionedApiPath());
+        this.origin = base.getScheme() + "://" + base.getRawAuthority();
+        this.escapedPathPrefix = UrlParts.escapePath(pathPrefix);
+        this.hostPort = base.getHost() + (base.getPort() >= 0 ? ":" + base.getPort() : "");
         this.contentType = config.contentType().isEmpty() ? JSON : config.contentType();
         this.accept = config.acceptContentTypes().isEmpty() ? contentType + ", */*" : config.acceptContentTypes();
         this.rateLimiter = rateLimiterFor(config);
@@ -178,6 +185,21 @@ public final class RESTClient implements AutoCloseable {
 
     String pathPrefix() {
         return pathPrefix;
+    }
+
+    /** {@code scheme://authority} of every request URL. */
+    String origin() {
+        return origin;
+    }
+
+    /** {@link #pathPrefix()} escaped for a URL. */
+    String escapedPathPrefix() {
+        return escapedPathPrefix;
+    }
+
+    /** The host, and the port when the URL has one, as request metrics name the server. */
+    String hostPort() {
+        return hostPort;
     }
 
     String contentType() {

@@ -77,6 +77,8 @@ public final class Request {
     private final String verb;
 
     private String pathPrefix;
+    /** {@link #pathPrefix} escaped for the URL; {@code null} once {@link #prefix} or {@link #absPath} changed it. */
+    private String escapedPathPrefix;
     private String subpath = "";
     private final Map<String, List<String>> params = new LinkedHashMap<>();
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -100,6 +102,7 @@ public final class Request {
         this.client = client;
         this.verb = Objects.requireNonNull(verb, "verb").toUpperCase(Locale.ROOT);
         this.pathPrefix = client.pathPrefix();
+        this.escapedPathPrefix = client.escapedPathPrefix();
         this.timeout = client.timeout();
         this.rateLimiter = client.rateLimiter();
         this.backoff = client.backoffs.get();
@@ -120,6 +123,7 @@ public final class Request {
     public Request prefix(String... segments) {
         if (err == null) {
             pathPrefix = UrlParts.join(pathPrefix, UrlParts.join(segments));
+            escapedPathPrefix = null;
         }
         return this;
     }
@@ -146,6 +150,7 @@ public final class Request {
                 && segments[0].endsWith("/")) {
             pathPrefix = pathPrefix + "/";
         }
+        escapedPathPrefix = null;
         return this;
     }
 
@@ -451,29 +456,53 @@ public final class Request {
         return "[" + String.join(" ", items) + "]";
     }
 
-    /** The URL this request is sent to, as client-go's {@code Request.URL()}. */
+    /**
+     * The URL this request is sent to, as client-go's {@code Request.URL()}: the path prefix joined
+     * with the namespace, resource, name, subresource and suffix as Go's {@code path.Join} joins them,
+     * escaped, with the sorted query.
+     */
     public URI url() {
-        String p = pathPrefix;
+        StringBuilder sb = new StringBuilder(128).append(client.origin());
+        int pathStart = sb.length();
+        if (escapedPathPrefix != null) {
+            sb.append(escapedPathPrefix);
+        } else {
+            UrlParts.appendEscaped(sb, pathPrefix, false);
+        }
+        int prefixEnd = sb.length();
         if (namespaceSet && !namespace.isEmpty()) {
-            p = UrlParts.join(p, "namespaces", namespace);
+            appendSegment(sb, "namespaces");
+            appendSegment(sb, namespace);
         }
-        if (!resource.isEmpty()) {
-            p = UrlParts.join(p, resource.toLowerCase(Locale.ROOT));
-        }
-        // Join drops trailing slashes, so the prefix keeps its own when nothing was appended.
-        if (!resourceName.isEmpty() || !subpath.isEmpty() || !subresource.isEmpty()) {
-            p = UrlParts.join(p, resourceName, subresource, subpath);
+        appendSegment(sb, resource.toLowerCase(Locale.ROOT));
+        appendSegment(sb, resourceName);
+        appendSegment(sb, subresource);
+        appendSegment(sb, subpath);
+        // Go's path.Join cleans what it joined; the prefix alone keeps its trailing slash. Escaping
+        // leaves '/' and '.' alone (and maps no other byte to them), so the escaped path cleans alike.
+        if (sb.length() > prefixEnd && !UrlParts.isClean(sb, pathStart)) {
+            String cleaned = UrlParts.clean(sb.substring(pathStart));
+            sb.setLength(pathStart);
+            sb.append(cleaned);
         }
         Map<String, List<String>> query = params;
         if (timeout != null) {
             query = new LinkedHashMap<>(params);
             query.put("timeout", List.of(UrlParts.goDuration(timeout)));
         }
-        URI base = client.base();
         String encodedQuery = UrlParts.encodeQuery(query);
-        String s = base.getScheme() + "://" + base.getRawAuthority() + UrlParts.escapePath(p)
-                + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery);
-        return URI.create(s);
+        if (!encodedQuery.isEmpty()) {
+            sb.append('?').append(encodedQuery);
+        }
+        return URI.create(sb.toString());
+    }
+
+    /** Appends {@code /segment}, escaped, unless the segment is empty. */
+    private static void appendSegment(StringBuilder sb, String segment) {
+        if (!segment.isEmpty()) {
+            sb.append('/');
+            UrlParts.appendEscaped(sb, segment, false);
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -845,7 +874,8 @@ public final class Request {
         }
         preflight();
         URI url = url();
-        String host = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+        // The URL's authority is always the client's.
+        String host = client.hostPort();
         long deadline = mode == Mode.EXECUTE && timeout != null ? System.nanoTime() + saturatedNanos(timeout) : 0;
         // client-go throttles a watch only on its retries.
         if (mode != Mode.WATCH) {
