@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A client for one API group/version (or an unversioned API root) of one server: the Java form of
@@ -230,7 +231,18 @@ public final class RESTClient implements AutoCloseable {
      * client-go's {@code readExpBackoffConfig}: a fresh backoff manager per request, exponential
      * only when {@code KUBE_CLIENT_BACKOFF_BASE} and {@code KUBE_CLIENT_BACKOFF_DURATION} are set.
      */
-    private static final Supplier<BackoffManager> ENV_BACKOFF = () -> BackoffManager.fromEnvironment(System::getenv);
+    private static final Supplier<BackoffManager> ENV_BACKOFF = envBackoff(System::getenv);
+
+    /**
+     * A fresh backoff manager from the environment per request. A JVM's environment cannot change,
+     * so when it sets no backoff (the usual case) requests do not look it up again.
+     */
+    static Supplier<BackoffManager> envBackoff(UnaryOperator<String> getenv) {
+        if (BackoffManager.fromEnvironment(getenv) == BackoffManager.noBackoff()) {
+            return BackoffManager::noBackoff;
+        }
+        return () -> BackoffManager.fromEnvironment(getenv);
+    }
 
     static RateLimiter rateLimiterFor(RestConfig config) {
         if (config.rateLimiter() != null) {
