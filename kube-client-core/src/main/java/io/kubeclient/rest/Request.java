@@ -734,7 +734,7 @@ public final class Request {
             List<WarningHeader> warnings = handleWarnings(response);
             Object outcome = readWithDeadline(in -> {
                 if (in == null) {
-                    return new Result(new byte[0], code, contentType, warnings, null, source());
+                    return new Result(new byte[0], code, contentType, warnings, null, this::source);
                 }
                 // A small body of known length is read into an array of its size, not a look-ahead buffer.
                 long length = contentLength(response);
@@ -742,14 +742,14 @@ public final class Request {
                         ? readDeclared(in, (int) length)
                         : in.readNBytes(STREAM_DECODE_LOOKAHEAD);
                 if (head.length < STREAM_DECODE_LOOKAHEAD) {
-                    return new Result(head, code, contentType, warnings, null, source());
+                    return new Result(head, code, contentType, warnings, null, this::source);
                 }
                 String kind = Result.topLevelKind(head);
                 if (kind == null || (kind.equals("Status") && !wantsStatus)) {
                     byte[] rest = in.readAllBytes();
                     byte[] all = Arrays.copyOf(head, head.length + rest.length);
                     System.arraycopy(rest, 0, all, head.length, rest.length);
-                    return new Result(all, code, contentType, warnings, null, source());
+                    return new Result(all, code, contentType, warnings, null, this::source);
                 }
                 if (expectedKind != null) {
                     Result.checkKind(expectedKind, kind, source());
@@ -824,7 +824,7 @@ public final class Request {
                     error = genericError(bytes);
                 }
             }
-            return new Result(bytes, code, contentType, warnings, error, source());
+            return new Result(bytes, code, contentType, warnings, error, this::source);
         }
 
         KubeException genericError(byte[] bytes) {
