@@ -752,7 +752,7 @@ public final class Request {
                     return new Result(all, code, contentType, warnings, null, this::source);
                 }
                 if (expectedKind != null) {
-                    Result.checkKind(expectedKind, kind, source());
+                    Result.checkKind(expectedKind, kind, this::source);
                 }
                 try {
                     // Jackson closes its source when done; the body must stay open to be read to its end

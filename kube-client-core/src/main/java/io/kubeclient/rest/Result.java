@@ -75,7 +75,7 @@ public final class Result {
         }
         String expected = expectedKind(type);
         if (expected != null) {
-            checkKind(expected, topLevelKind(), source.get());
+            checkKind(expected, topLevelKind(), source);
         }
         return decode(KubeJson.readerFor(type), type.getSimpleName());
     }
@@ -98,10 +98,13 @@ public final class Result {
         return null;
     }
 
-    /** Refuses an object of another kind than the model class asked for, as client-go's decoder does. */
-    static void checkKind(String expected, String actual, String source) {
+    /**
+     * Refuses an object of another kind than the model class asked for, as client-go's decoder does.
+     * {@code source} names the request, asked only for the error.
+     */
+    static void checkKind(String expected, String actual, Supplier<String> source) {
         if (actual != null && !actual.isEmpty() && !actual.equals(expected)) {
-            throw new KubeException("the response to " + source + " is a " + actual + ", not the " + expected
+            throw new KubeException("the response to " + source.get() + " is a " + actual + ", not the " + expected
                     + " that was asked for");
         }
     }
