@@ -108,7 +108,7 @@ public final class Request {
         this.backoff = client.backoffs.get();
         this.warningHandler = client.warningHandler();
         this.maxRetries = client.maxRetries();
-        setHeaderValues("Accept", List.of(client.accept()));
+        headers.put("Accept", List.of(client.accept()));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -949,7 +949,11 @@ public final class Request {
 
     private TransportRequest buildRequest(URI url, long deadline) {
         TransportRequest.Builder b = TransportRequest.builder(verb, url);
-        headers.forEach((name, values) -> values.forEach(v -> b.addHeader(name, v)));
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            for (String v : e.getValue()) {
+                b.addHeader(e.getKey(), v);
+            }
+        }
         b.body(body);
         if (deadline != 0) {
             b.timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));

@@ -92,11 +92,13 @@ final class UrlParts {
      * {@code IsValidPathSegmentName}; empty when it is fine.
      */
     static List<String> pathSegmentErrors(String name) {
-        List<String> errors = new ArrayList<>(2);
         if (name.equals(".") || name.equals("..")) {
-            errors.add("may not be '" + name + "'");
-            return errors;
+            return List.of("may not be '" + name + "'");
         }
+        if (name.indexOf('/') < 0 && name.indexOf('%') < 0) {
+            return List.of();
+        }
+        List<String> errors = new ArrayList<>(2);
         if (name.indexOf('/') >= 0) {
             errors.add("may not contain '/'");
         }
