@@ -70,12 +70,18 @@ public final class Result {
                 throw new KubeException("the server did not return a Table but " + (kind == null ? "an object without kind" : kind)
                         + "; it may not support server-side printing for this resource");
             }
-        } else if (type != Status.class && mayBeStatus(body)) {
-            throwIfFailureStatus(topLevelKind());
+            return decode(KubeJson.readerFor(type), type.getSimpleName());
         }
         String expected = expectedKind(type);
+        // A model class with a kind reads the top-level kind anyway, and only a body whose kind is
+        // Status can be one; for other types the byte scan rules most bodies out before any parse.
+        boolean statusPossible = type != Status.class && (expected != null || mayBeStatus(body));
+        String kind = expected != null || statusPossible ? topLevelKind() : null;
+        if (statusPossible) {
+            throwIfFailureStatus(kind);
+        }
         if (expected != null) {
-            checkKind(expected, topLevelKind(), source);
+            checkKind(expected, kind, source);
         }
         return decode(KubeJson.readerFor(type), type.getSimpleName());
     }
