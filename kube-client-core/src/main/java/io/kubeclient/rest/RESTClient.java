@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A client for one API group/version (or an unversioned API root) of one server: the Java form of
@@ -32,6 +33,10 @@ public final class RESTClient implements AutoCloseable {
 
     private final URI base;
     private final String pathPrefix;
+    /** What every request URL starts with, computed once: {@code scheme://authority}, the escaped path prefix, and host[:port] for metrics. */
+    private final String origin;
+    private final String escapedPathPrefix;
+    private final String hostPort;
     private final GroupVersion groupVersion;
     private final String contentType;
     private final String accept;
@@ -58,6 +63,9 @@ public final class RESTClient implements AutoCloseable {
                 versioned ? config : config.toBuilder().groupVersion(null).build());
         this.base = withTrailingSlash(server.base());
         this.pathPrefix = UrlParts.join("/", base.getRawPath(), server.versionedApiPath());
+        this.origin = base.getScheme() + "://" + base.getRawAuthority();
+        this.escapedPathPrefix = UrlParts.escapePath(pathPrefix);
+        this.hostPort = base.getHost() + (base.getPort() >= 0 ? ":" + base.getPort() : "");
         this.contentType = config.contentType().isEmpty() ? JSON : config.contentType();
         this.accept = config.acceptContentTypes().isEmpty() ? contentType + ", */*" : config.acceptContentTypes();
         this.rateLimiter = rateLimiterFor(config);
@@ -180,6 +188,21 @@ public final class RESTClient implements AutoCloseable {
         return pathPrefix;
     }
 
+    /** {@code scheme://authority} of every request URL. */
+    String origin() {
+        return origin;
+    }
+
+    /** {@link #pathPrefix()} escaped for a URL. */
+    String escapedPathPrefix() {
+        return escapedPathPrefix;
+    }
+
+    /** The host, and the port when the URL has one, as request metrics name the server. */
+    String hostPort() {
+        return hostPort;
+    }
+
     String contentType() {
         return contentType;
     }
@@ -208,7 +231,18 @@ public final class RESTClient implements AutoCloseable {
      * client-go's {@code readExpBackoffConfig}: a fresh backoff manager per request, exponential
      * only when {@code KUBE_CLIENT_BACKOFF_BASE} and {@code KUBE_CLIENT_BACKOFF_DURATION} are set.
      */
-    private static final Supplier<BackoffManager> ENV_BACKOFF = () -> BackoffManager.fromEnvironment(System::getenv);
+    private static final Supplier<BackoffManager> ENV_BACKOFF = envBackoff(System::getenv);
+
+    /**
+     * A fresh backoff manager from the environment per request. A JVM's environment cannot change,
+     * so when it sets no backoff (the usual case) requests do not look it up again.
+     */
+    static Supplier<BackoffManager> envBackoff(UnaryOperator<String> getenv) {
+        if (BackoffManager.fromEnvironment(getenv) == BackoffManager.noBackoff()) {
+            return BackoffManager::noBackoff;
+        }
+        return () -> BackoffManager.fromEnvironment(getenv);
+    }
 
     static RateLimiter rateLimiterFor(RestConfig config) {
         if (config.rateLimiter() != null) {

@@ -77,6 +77,8 @@ public final class Request {
     private final String verb;
 
     private String pathPrefix;
+    /** {@link #pathPrefix} escaped for the URL; {@code null} once {@link #prefix} or {@link #absPath} changed it. */
+    private String escapedPathPrefix;
     private String subpath = "";
     private final Map<String, List<String>> params = new LinkedHashMap<>();
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -100,12 +102,13 @@ public final class Request {
         this.client = client;
         this.verb = Objects.requireNonNull(verb, "verb").toUpperCase(Locale.ROOT);
         this.pathPrefix = client.pathPrefix();
+        this.escapedPathPrefix = client.escapedPathPrefix();
         this.timeout = client.timeout();
         this.rateLimiter = client.rateLimiter();
         this.backoff = client.backoffs.get();
         this.warningHandler = client.warningHandler();
         this.maxRetries = client.maxRetries();
-        setHeaderValues("Accept", List.of(client.accept()));
+        headers.put("Accept", List.of(client.accept()));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -120,6 +123,7 @@ public final class Request {
     public Request prefix(String... segments) {
         if (err == null) {
             pathPrefix = UrlParts.join(pathPrefix, UrlParts.join(segments));
+            escapedPathPrefix = null;
         }
         return this;
     }
@@ -146,6 +150,7 @@ public final class Request {
                 && segments[0].endsWith("/")) {
             pathPrefix = pathPrefix + "/";
         }
+        escapedPathPrefix = null;
         return this;
     }
 
@@ -451,29 +456,53 @@ public final class Request {
         return "[" + String.join(" ", items) + "]";
     }
 
-    /** The URL this request is sent to, as client-go's {@code Request.URL()}. */
+    /**
+     * The URL this request is sent to, as client-go's {@code Request.URL()}: the path prefix joined
+     * with the namespace, resource, name, subresource and suffix as Go's {@code path.Join} joins them,
+     * escaped, with the sorted query.
+     */
     public URI url() {
-        String p = pathPrefix;
+        StringBuilder sb = new StringBuilder(128).append(client.origin());
+        int pathStart = sb.length();
+        if (escapedPathPrefix != null) {
+            sb.append(escapedPathPrefix);
+        } else {
+            UrlParts.appendEscaped(sb, pathPrefix, false);
+        }
+        int prefixEnd = sb.length();
         if (namespaceSet && !namespace.isEmpty()) {
-            p = UrlParts.join(p, "namespaces", namespace);
+            appendSegment(sb, "namespaces");
+            appendSegment(sb, namespace);
         }
-        if (!resource.isEmpty()) {
-            p = UrlParts.join(p, resource.toLowerCase(Locale.ROOT));
-        }
-        // Join drops trailing slashes, so the prefix keeps its own when nothing was appended.
-        if (!resourceName.isEmpty() || !subpath.isEmpty() || !subresource.isEmpty()) {
-            p = UrlParts.join(p, resourceName, subresource, subpath);
+        appendSegment(sb, resource.toLowerCase(Locale.ROOT));
+        appendSegment(sb, resourceName);
+        appendSegment(sb, subresource);
+        appendSegment(sb, subpath);
+        // Go's path.Join cleans what it joined; the prefix alone keeps its trailing slash. Escaping
+        // leaves '/' and '.' alone (and maps no other byte to them), so the escaped path cleans alike.
+        if (sb.length() > prefixEnd && !UrlParts.isClean(sb, pathStart)) {
+            String cleaned = UrlParts.clean(sb.substring(pathStart));
+            sb.setLength(pathStart);
+            sb.append(cleaned);
         }
         Map<String, List<String>> query = params;
         if (timeout != null) {
             query = new LinkedHashMap<>(params);
             query.put("timeout", List.of(UrlParts.goDuration(timeout)));
         }
-        URI base = client.base();
         String encodedQuery = UrlParts.encodeQuery(query);
-        String s = base.getScheme() + "://" + base.getRawAuthority() + UrlParts.escapePath(p)
-                + (encodedQuery.isEmpty() ? "" : "?" + encodedQuery);
-        return URI.create(s);
+        if (!encodedQuery.isEmpty()) {
+            sb.append('?').append(encodedQuery);
+        }
+        return URI.create(sb.toString());
+    }
+
+    /** Appends {@code /segment}, escaped, unless the segment is empty. */
+    private static void appendSegment(StringBuilder sb, String segment) {
+        if (!segment.isEmpty()) {
+            sb.append('/');
+            UrlParts.appendEscaped(sb, segment, false);
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -705,7 +734,7 @@ public final class Request {
             List<WarningHeader> warnings = handleWarnings(response);
             Object outcome = readWithDeadline(in -> {
                 if (in == null) {
-                    return new Result(new byte[0], code, contentType, warnings, null, source());
+                    return new Result(new byte[0], code, contentType, warnings, null, this::source);
                 }
                 // A small body of known length is read into an array of its size, not a look-ahead buffer.
                 long length = contentLength(response);
@@ -713,17 +742,17 @@ public final class Request {
                         ? readDeclared(in, (int) length)
                         : in.readNBytes(STREAM_DECODE_LOOKAHEAD);
                 if (head.length < STREAM_DECODE_LOOKAHEAD) {
-                    return new Result(head, code, contentType, warnings, null, source());
+                    return new Result(head, code, contentType, warnings, null, this::source);
                 }
                 String kind = Result.topLevelKind(head);
                 if (kind == null || (kind.equals("Status") && !wantsStatus)) {
                     byte[] rest = in.readAllBytes();
                     byte[] all = Arrays.copyOf(head, head.length + rest.length);
                     System.arraycopy(rest, 0, all, head.length, rest.length);
-                    return new Result(all, code, contentType, warnings, null, source());
+                    return new Result(all, code, contentType, warnings, null, this::source);
                 }
                 if (expectedKind != null) {
-                    Result.checkKind(expectedKind, kind, source());
+                    Result.checkKind(expectedKind, kind, this::source);
                 }
                 try {
                     // Jackson closes its source when done; the body must stay open to be read to its end
@@ -795,7 +824,7 @@ public final class Request {
                     error = genericError(bytes);
                 }
             }
-            return new Result(bytes, code, contentType, warnings, error, source());
+            return new Result(bytes, code, contentType, warnings, error, this::source);
         }
 
         KubeException genericError(byte[] bytes) {
@@ -845,7 +874,8 @@ public final class Request {
         }
         preflight();
         URI url = url();
-        String host = url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+        // The URL's authority is always the client's.
+        String host = client.hostPort();
         long deadline = mode == Mode.EXECUTE && timeout != null ? System.nanoTime() + saturatedNanos(timeout) : 0;
         // client-go throttles a watch only on its retries.
         if (mode != Mode.WATCH) {
@@ -919,7 +949,11 @@ public final class Request {
 
     private TransportRequest buildRequest(URI url, long deadline) {
         TransportRequest.Builder b = TransportRequest.builder(verb, url);
-        headers.forEach((name, values) -> values.forEach(v -> b.addHeader(name, v)));
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            for (String v : e.getValue()) {
+                b.addHeader(e.getKey(), v);
+            }
+        }
         b.body(body);
         if (deadline != 0) {
             b.timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));

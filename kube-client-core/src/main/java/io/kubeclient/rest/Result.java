@@ -12,7 +12,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,15 +34,19 @@ public final class Result {
     private final String contentType;
     private final List<WarningHeader> warnings;
     private final KubeException error;
-    private final String source;
+    /** Names what answered in error messages, built only for one. */
+    private final Supplier<String> source;
 
     Result(byte[] body, int statusCode, String contentType, List<WarningHeader> warnings, KubeException error) {
-        this(body, statusCode, contentType, warnings, error, "the request");
+        this(body, statusCode, contentType, warnings, error, () -> "the request");
     }
 
-    /** @param source what answered, such as {@code GET https://host/api/v1/pods}, for error messages */
+    /**
+     * @param source what answered, such as {@code GET https://host/api/v1/pods}, for error messages;
+     *     called only for one
+     */
     Result(byte[] body, int statusCode, String contentType, List<WarningHeader> warnings, KubeException error,
-            String source) {
+            Supplier<String> source) {
         this.source = source;
         this.body = body;
         this.statusCode = statusCode;
@@ -66,12 +70,18 @@ public final class Result {
                 throw new KubeException("the server did not return a Table but " + (kind == null ? "an object without kind" : kind)
                         + "; it may not support server-side printing for this resource");
             }
-        } else if (type != Status.class && mayBeStatus(body)) {
-            throwIfFailureStatus(topLevelKind());
+            return decode(KubeJson.readerFor(type), type.getSimpleName());
         }
         String expected = expectedKind(type);
+        // A model class with a kind reads the top-level kind anyway, and only a body whose kind is
+        // Status can be one; for other types the byte scan rules most bodies out before any parse.
+        boolean statusPossible = type != Status.class && (expected != null || mayBeStatus(body));
+        String kind = expected != null || statusPossible ? topLevelKind() : null;
+        if (statusPossible) {
+            throwIfFailureStatus(kind);
+        }
         if (expected != null) {
-            checkKind(expected, topLevelKind(), source);
+            checkKind(expected, kind, source);
         }
         return decode(KubeJson.readerFor(type), type.getSimpleName());
     }
@@ -94,10 +104,13 @@ public final class Result {
         return null;
     }
 
-    /** Refuses an object of another kind than the model class asked for, as client-go's decoder does. */
-    static void checkKind(String expected, String actual, String source) {
+    /**
+     * Refuses an object of another kind than the model class asked for, as client-go's decoder does.
+     * {@code source} names the request, asked only for the error.
+     */
+    static void checkKind(String expected, String actual, Supplier<String> source) {
         if (actual != null && !actual.isEmpty() && !actual.equals(expected)) {
-            throw new KubeException("the response to " + source + " is a " + actual + ", not the " + expected
+            throw new KubeException("the response to " + source.get() + " is a " + actual + ", not the " + expected
                     + " that was asked for");
         }
     }
@@ -162,11 +175,11 @@ public final class Result {
             throw error;
         }
         if (!isJson(contentType)) {
-            throw new KubeException("serializer for " + contentType + " doesn't exist (response to " + source + ")");
+            throw new KubeException("serializer for " + contentType + " doesn't exist (response to " + source.get() + ")");
         }
         if (body.length == 0) {
             throw new KubeException("0-length response with status code: " + statusCode
-                    + " and content type: " + contentType + " (response to " + source + ")");
+                    + " and content type: " + contentType + " (response to " + source.get() + ")");
         }
     }
 
@@ -174,7 +187,7 @@ public final class Result {
         try {
             return reader.readValue(body);
         } catch (JacksonException e) {
-            throw new KubeException("unable to decode the response to " + source + " (status " + statusCode
+            throw new KubeException("unable to decode the response to " + source.get() + " (status " + statusCode
                     + ") into " + target + ": " + e.getOriginalMessage(), e);
         }
     }
@@ -325,9 +338,34 @@ public final class Result {
     }
 
     static boolean isJson(String contentType) {
-        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return media.equals("application/json");
+        // The media type before any ';', trimmed, is application/json in any case; checked in place.
+        int end = contentType.indexOf(';');
+        if (end < 0) {
+            end = contentType.length();
+        }
+        int start = 0;
+        while (start < end && contentType.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && contentType.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        if (end - start != JSON_MEDIA.length()) {
+            return false;
+        }
+        for (int i = 0; i < JSON_MEDIA.length(); i++) {
+            char c = contentType.charAt(start + i);
+            // Only an ASCII letter lower-cases to one of application/json's letters (U+212A, the
+            // Kelvin sign, lower-cases to 'k', which it does not contain).
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != JSON_MEDIA.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
+
+    private static final String JSON_MEDIA = "application/json";
 
     /** The server's own {@code Status} error when {@code body} is one with status {@code Failure}; else {@code null}. */
     static KubeException failureStatus(byte[] body) {

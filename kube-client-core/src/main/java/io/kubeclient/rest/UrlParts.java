@@ -31,7 +31,7 @@ final class UrlParts {
 
     /** Go's {@code path.Clean}: collapses slashes, resolves {@code .} and {@code ..}, drops a trailing slash. */
     static String clean(String path) {
-        if (isClean(path)) {
+        if (isClean(path, 0)) {
             return path;
         }
         if (path.isEmpty()) {
@@ -61,25 +61,25 @@ final class UrlParts {
     }
 
     /**
-     * Whether {@link #clean} would return {@code path} unchanged: no empty segment except a leading
-     * root, no {@code .} or {@code ..} segment, no trailing slash. The common case on the request path,
-     * checked without splitting.
+     * Whether {@link #clean} would return the path that starts at {@code from} in {@code s} (and runs
+     * to its end) unchanged: no empty segment except a leading root, no {@code .} or {@code ..}
+     * segment, no trailing slash. The common case on the request path, checked without splitting.
      */
-    private static boolean isClean(String path) {
-        int n = path.length();
-        if (n == 0 || (n > 1 && path.charAt(n - 1) == '/')) {
+    static boolean isClean(CharSequence s, int from) {
+        int n = s.length();
+        if (n == from || (n - from > 1 && s.charAt(n - 1) == '/')) {
             return false;
         }
-        int start = 0;
-        for (int i = 0; i <= n; i++) {
-            if (i < n && path.charAt(i) != '/') {
+        int start = from;
+        for (int i = from; i <= n; i++) {
+            if (i < n && s.charAt(i) != '/') {
                 continue;
             }
             int len = i - start;
-            if (len == 0 && i > 0) {
+            if (len == 0 && i > from) {
                 return false;
             }
-            if ((len == 1 && path.charAt(start) == '.') || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+            if ((len == 1 && s.charAt(start) == '.') || (len == 2 && s.charAt(start) == '.' && s.charAt(start + 1) == '.')) {
                 return false;
             }
             start = i + 1;
@@ -92,11 +92,13 @@ final class UrlParts {
      * {@code IsValidPathSegmentName}; empty when it is fine.
      */
     static List<String> pathSegmentErrors(String name) {
-        List<String> errors = new ArrayList<>(2);
         if (name.equals(".") || name.equals("..")) {
-            errors.add("may not be '" + name + "'");
-            return errors;
+            return List.of("may not be '" + name + "'");
         }
+        if (name.indexOf('/') < 0 && name.indexOf('%') < 0) {
+            return List.of();
+        }
+        List<String> errors = new ArrayList<>(2);
         if (name.indexOf('/') >= 0) {
             errors.add("may not contain '/'");
         }
@@ -132,19 +134,43 @@ final class UrlParts {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static String escape(String s, boolean query) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(bytes.length + 8);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (isUnreserved(c) || (!query && isPathAllowed(c))) {
-                sb.append((char) c);
-            } else if (query && c == ' ') {
-                sb.append('+');
-            } else {
-                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            }
-        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        appendEscaped(sb, s, query);
         return sb.toString();
+    }
+
+    /**
+     * Appends {@code s} escaped as {@link #escapePath} escapes a path ({@code query} false) or as a
+     * query key or value ({@code query} true): its UTF-8 bytes, each unreserved (or, in a path,
+     * allowed) one as is, every other as {@code %XX} (a space in a query as {@code +}).
+     */
+    static void appendEscaped(StringBuilder sb, String s, boolean query) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                // Everything before was ASCII, one byte per char: encode the rest as UTF-8 bytes.
+                appendEscapedBytes(sb, s.substring(i).getBytes(StandardCharsets.UTF_8), query);
+                return;
+            }
+            appendEscapedByte(sb, c, query);
+        }
+    }
+
+    private static void appendEscapedBytes(StringBuilder sb, byte[] bytes, boolean query) {
+        for (byte b : bytes) {
+            appendEscapedByte(sb, b & 0xff, query);
+        }
+    }
+
+    private static void appendEscapedByte(StringBuilder sb, int c, boolean query) {
+        if (isUnreserved(c) || (!query && isPathAllowed(c))) {
+            sb.append((char) c);
+        } else if (query && c == ' ') {
+            sb.append('+');
+        } else {
+            sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+        }
     }
 
     private static boolean isUnreserved(int c) {

@@ -44,7 +44,7 @@ public final class AuthProviders {
                     if (r.hasHeader("Authorization")) {
                         return r;
                     }
-                    return r.toBuilder().setHeader("Authorization", "Bearer " + oidc.token()).build();
+                    return r.withHeader("Authorization", "Bearer " + oidc.token());
                 });
             case "gcp":
                 throw new ConfigException("the gcp auth plugin has been removed; use the gke-gcloud-auth-plugin "

@@ -42,14 +42,14 @@ public final class AuthTransports {
     /** Sets {@code User-Agent} unless the request has one. */
     public static HttpTransport userAgent(HttpTransport next, String userAgent) {
         Objects.requireNonNull(userAgent, "userAgent");
-        return decorate(next, r -> r.hasHeader("User-Agent") ? r : r.toBuilder().setHeader("User-Agent", userAgent).build());
+        return decorate(next, r -> r.hasHeader("User-Agent") ? r : r.withHeader("User-Agent", userAgent));
     }
 
     /** Sets {@code Authorization: Basic ...} unless the request has an {@code Authorization} header. */
     public static HttpTransport basicAuth(HttpTransport next, String username, String password) {
         String value = "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
-        return decorate(next, r -> r.hasHeader("Authorization") ? r : r.toBuilder().setHeader("Authorization", value).build());
+        return decorate(next, r -> r.hasHeader("Authorization") ? r : r.withHeader("Authorization", value));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class AuthTransports {
                 throw new IllegalArgumentException("a bearer token or a token file is required");
             }
             String value = "Bearer " + fallback;
-            return decorate(next, r -> r.hasHeader("Authorization") ? r : r.toBuilder().setHeader("Authorization", value).build());
+            return decorate(next, r -> r.hasHeader("Authorization") ? r : r.withHeader("Authorization", value));
         }
         CachedFileTokenSource source = new CachedFileTokenSource(tokenFile, clock);
         if (fallback.isEmpty()) {
@@ -91,7 +91,7 @@ public final class AuthTransports {
                 log.warn("Unable to read the bearer token file {}, using the configured token: {}", tokenFile, e.getMessage());
                 t = fallback;
             }
-            return t.isEmpty() ? r : r.toBuilder().setHeader("Authorization", "Bearer " + t).build();
+            return t.isEmpty() ? r : r.withHeader("Authorization", "Bearer " + t);
         });
     }
 

@@ -161,7 +161,7 @@ public final class ExecAuthenticator implements ClientCertificateSource {
         if (c.token() == null || c.token().isEmpty()) {
             return request;
         }
-        return request.toBuilder().setHeader("Authorization", "Bearer " + c.token()).build();
+        return request.withHeader("Authorization", "Bearer " + c.token());
     }
 
     /** The current credentials, running the plugin if there are none or they are about to expire. */

@@ -9,12 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,9 +63,12 @@ public final class JdkHttpTransport implements HttpTransport {
     /** client-go's dial timeout. */
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Headers the JDK client manages itself and refuses to take from a caller. */
-    private static final Set<String> RESTRICTED =
-            Set.of("connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te");
+    /** Headers the JDK client manages itself and refuses to take from a caller, in any case. */
+    private static final Set<String> RESTRICTED = restricted(
+            "connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te");
+
+    /** A body publisher of no bytes; like the HttpRequest holding it, it can be subscribed to again and again. */
+    private static final HttpRequest.BodyPublisher NO_BODY = HttpRequest.BodyPublishers.noBody();
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -228,23 +232,31 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(request.uri());
-        boolean addedGzip = false;
+        boolean hasAcceptEncoding = false;
+        boolean hasProxyAuthorization = false;
         for (Map.Entry<String, List<String>> e : request.headers().entrySet()) {
             String name = e.getKey();
-            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (isRestricted(name)) {
                 log.debug("dropping header {} that the JDK HttpClient sets itself", name);
                 continue;
             }
-            for (String v : e.getValue()) {
+            List<String> values = e.getValue();
+            for (String v : values) {
                 rb.header(name, v);
             }
+            // What request.hasHeader would say, found in the same pass.
+            if (!values.isEmpty()) {
+                hasAcceptEncoding |= name.equalsIgnoreCase("Accept-Encoding");
+                hasProxyAuthorization |= name.equalsIgnoreCase("Proxy-Authorization");
+            }
         }
-        if (!disableCompression && !request.hasHeader("Accept-Encoding") && !"HEAD".equals(request.method())) {
+        boolean addedGzip = false;
+        if (!disableCompression && !hasAcceptEncoding && !"HEAD".equals(request.method())) {
             rb.header("Accept-Encoding", "gzip");
             addedGzip = true;
         }
         String proxyAuth = proxy.proxyAuthorization(request.uri());
-        if (proxyAuth != null && !request.hasHeader("Proxy-Authorization")) {
+        if (proxyAuth != null && !hasProxyAuthorization) {
             rb.header("Proxy-Authorization", proxyAuth);
         }
         if ("http".equalsIgnoreCase(request.uri().getScheme())) {
@@ -263,7 +275,7 @@ public final class JdkHttpTransport implements HttpTransport {
             // it has to wait for the socket, while sendAsync hands every exchange to the executor and
             // its completion to the common pool, two thread switches that tripled the latency of a
             // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
-            response = client(request.uri()).send(httpRequest, PrefetchingBodySubscriber.handler(readAhead, request.toString()));
+            response = client(request.uri()).send(httpRequest, PrefetchingBodySubscriber.handler(readAhead, request));
         } catch (IOException e) {
             throw describe(e, request);
         } catch (IllegalArgumentException e) {
@@ -275,12 +287,23 @@ public final class JdkHttpTransport implements HttpTransport {
     private HttpRequest.BodyPublisher publisher(TransportRequest request) {
         TransportRequest.Body body = request.body();
         if (body == null) {
-            return HttpRequest.BodyPublishers.noBody();
+            return NO_BODY;
         }
         if (body.bytes() != null) {
             return HttpRequest.BodyPublishers.ofByteArray(body.bytes());
         }
         return new StreamingBodyPublisher(body, request.toString(), bodyThreads);
+    }
+
+    private static Set<String> restricted(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
+
+    /** Whether the JDK refuses the header; compared ignoring case, with no lower-cased copy of the name. */
+    static boolean isRestricted(String name) {
+        return RESTRICTED.contains(name);
     }
 
     /** The JDK client often reports failures with null messages; say what failed. */
@@ -313,7 +336,10 @@ public final class JdkHttpTransport implements HttpTransport {
         };
     }
 
-    /** A response over the JDK's streaming body; closing it cancels an unread body. */
+    /**
+     * A response over the JDK's streaming body; closing it cancels an unread body. Its header map,
+     * the JDK's or an edited copy, is ordered ignoring case.
+     */
     private static final class JdkResponse implements TransportResponse {
         private final HttpResponse<InputStream> response;
         private final Map<String, List<String>> headers;
@@ -323,8 +349,7 @@ public final class JdkHttpTransport implements HttpTransport {
             this.response = response;
             // The JDK's map is already unmodifiable and ordered ignoring case; copy it only to edit it.
             Map<String, List<String>> received = response.headers().map();
-            boolean gunzip = addedGzip && received.getOrDefault("Content-Encoding", List.of()).stream()
-                    .anyMatch(v -> v.trim().equalsIgnoreCase("gzip"));
+            boolean gunzip = addedGzip && isGzip(received.get("Content-Encoding"));
             if (gunzip || received.containsKey(":status")) {
                 Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 h.putAll(received);
@@ -341,6 +366,17 @@ public final class JdkHttpTransport implements HttpTransport {
             this.body = gunzip ? new LazyGzipInputStream(response.body()) : response.body();
         }
 
+        private static boolean isGzip(List<String> contentEncoding) {
+            if (contentEncoding != null) {
+                for (String v : contentEncoding) {
+                    if (v.trim().equalsIgnoreCase("gzip")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         @Override
         public int statusCode() {
             return response.statusCode();
@@ -349,6 +385,13 @@ public final class JdkHttpTransport implements HttpTransport {
         @Override
         public Map<String, List<String>> headers() {
             return headers;
+        }
+
+        /** A lookup in the map, which ignores case (the JDK's, or the edited copy), instead of a scan. */
+        @Override
+        public List<String> headerValues(String name) {
+            List<String> values = headers.get(name);
+            return values == null ? List.of() : values;
         }
 
         @Override

@@ -51,7 +51,8 @@ final class PrefetchingBodySubscriber implements HttpResponse.BodySubscriber<Inp
     private final int readAhead;
     /** Lists taken by the reader before they are requested again together (fewer wake-ups of the client). */
     private final int batch;
-    private final String request;
+    /** Names the request in error messages, by its {@code toString()} (built only then). */
+    private final Object request;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<List<ByteBuffer>> queue = new ArrayDeque<>();
@@ -68,9 +69,9 @@ final class PrefetchingBodySubscriber implements HttpResponse.BodySubscriber<Inp
 
     /**
      * @param readAhead the most buffer lists requested or queued at once
-     * @param request names the request in error messages, e.g. {@code "GET https://..."}
+     * @param request names the request in error messages by its {@code toString()}, e.g. {@code "GET https://..."}
      */
-    PrefetchingBodySubscriber(int readAhead, String request) {
+    PrefetchingBodySubscriber(int readAhead, Object request) {
         if (readAhead < 1) {
             throw new IllegalArgumentException("readAhead must be positive: " + readAhead);
         }
@@ -80,7 +81,7 @@ final class PrefetchingBodySubscriber implements HttpResponse.BodySubscriber<Inp
     }
 
     /** A body handler giving each response a fresh subscriber. */
-    static HttpResponse.BodyHandler<InputStream> handler(int readAhead, String request) {
+    static HttpResponse.BodyHandler<InputStream> handler(int readAhead, Object request) {
         return info -> new PrefetchingBodySubscriber(readAhead, request);
     }
 

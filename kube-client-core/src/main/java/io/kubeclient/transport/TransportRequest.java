@@ -37,6 +37,14 @@ public final class TransportRequest {
         this.timeout = b.timeout;
     }
 
+    private TransportRequest(TransportRequest base, Map<String, List<String>> headers) {
+        this.method = base.method;
+        this.uri = base.uri;
+        this.headers = headers;
+        this.body = base.body;
+        this.timeout = base.timeout;
+    }
+
     public static Builder builder(String method, URI uri) {
         return new Builder(method, uri);
     }
@@ -48,6 +56,24 @@ public final class TransportRequest {
         b.body = body;
         b.timeout = timeout;
         return b;
+    }
+
+    /**
+     * This request with {@code name} set to the one value {@code value}, replacing any values it had
+     * (matched ignoring case): the same request as {@code toBuilder().setHeader(name, value).build()},
+     * made without copying the other headers' values. For decorators that add one header.
+     */
+    public TransportRequest withHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (!e.getKey().equalsIgnoreCase(name)) {
+                copy.put(e.getKey(), e.getValue());
+            }
+        }
+        copy.put(name, List.of(value));
+        return new TransportRequest(this, Collections.unmodifiableMap(copy));
     }
 
     public String method() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shortcuts taken on the request path give the same answers as the slow paths they skip. */
 class HotPathHelpersTest extends RestTestSupport {
@@ -32,6 +33,33 @@ class HotPathHelpersTest extends RestTestSupport {
     })
     void cleanMatchesGoPathClean(String path, String expected) {
         assertThat(UrlParts.clean(path)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", " Application/JSON ;x", "\tapplication/json\n",
+        "application/json;", "application/jsonx", "application/jso", "application/yaml", "", ";application/json",
+        "text/plain", "application/json ; a;b", "appl\u0130cation/json", "application/j\u017Fon", "APPLICATION/JSON",
+        "application/vnd.kubernetes.protobuf", "application/json-patch+json", "\u212Aapplication/json"})
+    void isJsonMatchesTheSplitTrimLowerCaseCheck(String contentType) {
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        assertThat(Result.isJson(contentType)).as(contentType).isEqualTo(media.equals("application/json"));
+    }
+
+    @Test
+    void envBackoffIsReadOnceAndStillFreshPerRequestWhenSet() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        java.util.function.Supplier<io.kubeclient.flowcontrol.BackoffManager> none = RESTClient.envBackoff(name -> {
+            asked.add(name);
+            return null;
+        });
+        int lookups = asked.size();
+        assertThat(none.get()).isSameAs(io.kubeclient.flowcontrol.BackoffManager.noBackoff());
+        assertThat(none.get()).isSameAs(io.kubeclient.flowcontrol.BackoffManager.noBackoff());
+        assertThat(asked).hasSize(lookups);
+
+        java.util.function.Supplier<io.kubeclient.flowcontrol.BackoffManager> set = RESTClient.envBackoff(
+                name -> name.equals("KUBE_CLIENT_BACKOFF_BASE") ? "1" : name.equals("KUBE_CLIENT_BACKOFF_DURATION") ? "10" : null);
+        assertThat(set.get()).isNotSameAs(io.kubeclient.flowcontrol.BackoffManager.noBackoff()).isNotSameAs(set.get());
     }
 
     @Test

@@ -122,7 +122,15 @@ class RequestStreamingDecodeTest extends RestTestSupport {
         enqueueJson(200, "{\"kind\":\"Secret\",\"apiVersion\":\"v1\",\"data\":{\"a\":\"" + "y".repeat(10_000) + "\"}}");
         assertThatThrownBy(() -> client().get().execute(ConfigMap.class))
                 .isInstanceOf(KubeException.class)
-                .hasMessageContaining("is a Secret, not the ConfigMap that was asked for");
+                .hasMessageMatching("the response to GET http://[^ ]+/api/v1 is a Secret, not the ConfigMap that was asked for");
+    }
+
+    @Test
+    void refusesASmallObjectOfAnotherKindNamingTheRequest() {
+        enqueueJson(200, "{\"kind\":\"Secret\",\"apiVersion\":\"v1\"}");
+        assertThatThrownBy(() -> client().get().resource("configmaps").name("x").execute(ConfigMap.class))
+                .isInstanceOf(KubeException.class)
+                .hasMessageMatching("the response to GET http://[^ ]+/api/v1/configmaps/x is a Secret, not the ConfigMap that was asked for");
     }
 
     @Test

@@ -75,6 +75,49 @@ class RequestUrlTest {
     }
 
     @Test
+    void escapesNamesNamespacesAndResourcesAsGo() {
+        assertThat(core().get().namespace("a b").resource("Crd s").name("x?y#z é").url())
+                .hasToString("https://example.test:6443/api/v1/namespaces/a%20b/crd%20s/x%3Fy%23z%20%C3%A9");
+        assertThat(core().get().namespace("n").resource("pods").name("a:b@c$&+,;=~._-").url())
+                .hasToString("https://example.test:6443/api/v1/namespaces/n/pods/a:b@c$&+,;=~._-");
+        assertThat(core().get().resource("pods").name("...").subResource("status").url())
+                .hasToString("https://example.test:6443/api/v1/pods/.../status");
+    }
+
+    @Test
+    void buildsFullUrlWithSubresourceSuffixAndQuery() {
+        Request r = core().get().namespace("ns").resource("pods").name("p").subResource("proxy", "x y")
+                .suffix("metrics/", "..", "a?b").param("watch", "true").param("fieldSelector", "a=b c")
+                .timeout(Duration.ofMillis(1500));
+        assertThat(r.url()).hasToString("https://example.test:6443/api/v1/namespaces/ns/pods/p/proxy/x%20y/a%3Fb"
+                + "?fieldSelector=a%3Db+c&timeout=1.5s&watch=true");
+    }
+
+    @Test
+    void joinsOntoBasePathsWithAndWithoutTrailingSlashes() {
+        for (String host : new String[] {"https://proxy.test/k8s", "https://proxy.test/k8s/", "https://proxy.test//k8s//"}) {
+            RESTClient c = client(config().host(host).build());
+            assertThat(c.get().namespace("ns").resource("pods").name("p").url())
+                    .hasToString("https://proxy.test/k8s/api/v1/namespaces/ns/pods/p");
+            assertThat(c.get().url()).hasToString("https://proxy.test/k8s/api/v1");
+            assertThat(c.get().absPath("/apis/").url()).hasToString("https://proxy.test/k8s/apis/");
+            assertThat(c.get().absPath("/apis/").resource("x").url()).hasToString("https://proxy.test/k8s/apis/x");
+        }
+        RESTClient root = client(config().host("https://example.test/").build());
+        assertThat(root.get().absPath("/").url()).hasToString("https://example.test/");
+        assertThat(root.get().absPath("/").resource("pods").url()).hasToString("https://example.test/pods");
+        assertThat(root.get().absPath("/version").url()).hasToString("https://example.test/version");
+    }
+
+    @Test
+    void escapesBasePathAndPrefixOnce() {
+        RESTClient c = client(config().host("https://proxy.test/a%20b/\u00e9").build());
+        assertThat(c.get().resource("pods").url()).hasToString("https://proxy.test/a%2520b/%C3%A9/api/v1/pods");
+        assertThat(c.get().prefix("w x").resource("pods").url()).hasToString("https://proxy.test/a%2520b/%C3%A9/api/v1/w%20x/pods");
+        assertThat(c.get().prefix("..", "..").url()).hasToString("https://proxy.test/a%2520b/%C3%A9");
+    }
+
+    @Test
     void appendsSubresourceThenSuffix() {
         assertThat(core().get().namespace("ns").resource("pods").name("p").subResource("proxy").suffix("metrics", "x")
                 .url().getPath()).isEqualTo("/api/v1/namespaces/ns/pods/p/proxy/metrics/x");

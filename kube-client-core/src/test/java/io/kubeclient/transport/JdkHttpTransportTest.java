@@ -108,6 +108,55 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void dropsHeadersTheJdkSetsItselfInAnyCaseAndSendsTheRest() throws Exception {
+        server.enqueue(new MockResponse.Builder().build());
+        TransportRequest req = TransportRequest.builder("GET", server.url("/").uri())
+                .addHeader("CONNECTION", "close").addHeader("Host", "elsewhere").addHeader("tE", "trailers")
+                .addHeader("Keep-Alive", "1").addHeader("Expect", "100-continue").addHeader("X-Kept", "1")
+                .addHeader("Hosts", "not restricted").build();
+        transport.send(req).close();
+        RecordedRequest rec = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(rec.getHeaders().get("Host")).isEqualTo(server.getHostName() + ":" + server.getPort());
+        assertThat(rec.getHeaders().get("TE")).isNull();
+        assertThat(rec.getHeaders().get("Keep-Alive")).isNull();
+        assertThat(rec.getHeaders().get("Expect")).isNull();
+        assertThat(rec.getHeaders().get("X-Kept")).isEqualTo("1");
+        assertThat(rec.getHeaders().get("Hosts")).isEqualTo("not restricted");
+        assertThat(JdkHttpTransport.isRestricted("Content-Length")).isTrue();
+        assertThat(JdkHttpTransport.isRestricted("transfer-ENCODING")).isTrue();
+        assertThat(JdkHttpTransport.isRestricted("Upgrade")).isTrue();
+        assertThat(JdkHttpTransport.isRestricted("Accept")).isFalse();
+    }
+
+    @Test
+    void aCallersAcceptEncodingInAnyCaseStopsTheGzipRequest() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("plain").build());
+        TransportRequest req = TransportRequest.builder("GET", server.url("/").uri()).setHeader("accept-ENCODING", "identity").build();
+        try (TransportResponse r = transport.send(req)) {
+            assertThat(r.body().readAllBytes()).isEqualTo("plain".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().values("Accept-Encoding")).containsExactly("identity");
+    }
+
+    @Test
+    void responseHeaderLookupsIgnoreCaseWithAndWithoutDecoding() throws Exception {
+        server.enqueue(new MockResponse.Builder().addHeader("X-Multi", "a").addHeader("x-multi", "b").body("plain").build());
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Encoding", "gzip").addHeader("X-Multi", "a")
+                .addHeader("X-MULTI", "b").body(new Buffer().write(gzip("zipped"))).build());
+        for (int i = 0; i < 2; i++) {
+            try (TransportResponse r = transport.send(TransportRequest.builder("GET", server.url("/").uri()).build())) {
+                assertThat(r.headerValues("x-MULTI")).containsExactly("a", "b");
+                assertThat(r.header("X-Multi")).contains("a");
+                assertThat(r.headerValues("X-Absent")).isEmpty();
+                assertThat(r.header("x-absent")).isEmpty();
+                assertThat(r.headerValues("content-encoding")).isEmpty();
+                assertThat(r.headers().get("X-MULTI")).containsExactly("a", "b");
+                r.body().readAllBytes();
+            }
+        }
+    }
+
+    @Test
     void leavesBodyEncodedWhenTheCallerAskedForAnEncoding() throws Exception {
         byte[] gz = gzip("mine");
         server.enqueue(new MockResponse.Builder().addHeader("Content-Encoding", "gzip").body(new Buffer().write(gz)).build());

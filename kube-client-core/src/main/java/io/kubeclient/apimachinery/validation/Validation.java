@@ -106,6 +106,9 @@ public final class Validation {
     /** Checks a DNS-1123 label (RFC 1123): 1 to 63 lowercase alphanumerics or {@code -}, alphanumeric at both ends. */
     public static List<String> isDNS1123Label(String value) {
         String v = value == null ? "" : value;
+        if (isPlainDNS1123Label(v)) {
+            return List.of();
+        }
         List<String> errs = new ArrayList<>();
         if (byteLength(v) > DNS1123_LABEL_MAX_LENGTH) {
             errs.add(maxLenError(DNS1123_LABEL_MAX_LENGTH));
@@ -114,6 +117,25 @@ public final class Validation {
             errs.add(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
         }
         return List.copyOf(errs);
+    }
+
+    /**
+     * What the DNS-1123 label pattern and length limit accept, checked without a regex: a namespace
+     * is checked each time a typed client is made for it.
+     */
+    private static boolean isPlainDNS1123Label(String v) {
+        int n = v.length();
+        if (n == 0 || n > DNS1123_LABEL_MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!alnum && (c != '-' || i == 0 || i == n - 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks a DNS-1123 subdomain: at most 253 bytes of dot-separated DNS-1123 labels. */

@@ -95,6 +95,23 @@ class ValidationTest {
     }
 
     @Test
+    void dns1123LabelAgreesWithItsPatternOnRandomStrings() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(Validation.DNS1123_LABEL_FMT);
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "abz09-.A_\u00e9";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(i % 10 == 0 ? 70 : 6);
+            for (int j = 0; j < n; j++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String v = sb.toString();
+            boolean valid = v.length() <= 63 && pattern.matcher(v).matches();
+            assertThat(Validation.isDNS1123Label(v).isEmpty()).as(v).isEqualTo(valid);
+        }
+    }
+
+    @Test
     void rejectsLongDns1123Label() {
         assertThat(Validation.isDNS1123Label("l".repeat(64))).containsExactly("must be no more than 63 bytes");
         assertThat(Validation.isDNS1123Label(null)).hasSize(1);
