@@ -928,6 +928,11 @@ public final class Request {
                     previousError = failure;
                     continue;
                 }
+                if (deadline != 0 && isBodyTimeout(failure)) {
+                    // A small body the transport awaited inside send(), late: the error a streamed one gives.
+                    throw new KubeIOException("request timeout of " + UrlParts.goDuration(timeout)
+                            + " exceeded while reading the response body (" + verb + " " + url + ")", failure);
+                }
                 throw transportError(url, failure, previousError);
             }
             Integer seconds = (code == 429 || code >= 500) ? parseRetryAfter(response) : null;
@@ -1019,6 +1024,14 @@ public final class Request {
             case WATCH -> isProbableEof(e) || isTimeout(e);
             case STREAM -> false;
         };
+    }
+
+    /**
+     * Whether the transport timed out receiving a body it awaits inside {@code send} (the
+     * JdkHttpTransport does so for small bodies), rather than waiting for the headers.
+     */
+    static boolean isBodyTimeout(IOException e) {
+        return e instanceof HttpTimeoutException && e.getMessage() != null && e.getMessage().contains("response body");
     }
 
     /** Connection resets and premature closes, which the JDK reports under several messages. */

@@ -53,8 +53,13 @@ import org.slf4j.LoggerFactory;
  * spread over one HttpClient per processor (up to 4), each calling thread always using the same
  * one; requests that may use HTTP/2 share one client and its one multiplexed connection.
  *
- * <p>Response bodies are read ahead, up to about 256 KiB per response, so the socket is read
- * while the caller decodes; a caller that stops reading stops the reading of that response only.
+ * <p>A response declaring a {@code Content-Length} of at most 32 KiB (gzip bodies by their
+ * compressed length) is received whole before {@code send} returns, so the caller is woken once
+ * rather than once for the headers and again for the body; with a request timeout, {@code send}
+ * then ends at that timeout with {@link java.net.http.HttpTimeoutException} if the body is late, and
+ * a body cut short fails when read, as a streamed one does. Other bodies (chunked, as watches are,
+ * or larger) are read ahead, up to about 256 KiB per response, so the socket is read while the
+ * caller decodes; a caller that stops reading stops the reading of that response only.
  */
 public final class JdkHttpTransport implements HttpTransport {
 
@@ -62,6 +67,12 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** client-go's dial timeout. */
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Bodies declaring at most this many bytes are received whole inside {@code send}: two of the
+     * JDK's 16 KiB read buffers. Larger ones gain from decoding while the socket is read.
+     */
+    static final int DEFAULT_BUFFER_LIMIT = 32 * 1024;
 
     /** Headers the JDK client manages itself and refuses to take from a caller, in any case. */
     private static final Set<String> RESTRICTED = restricted(
@@ -87,6 +98,8 @@ public final class JdkHttpTransport implements HttpTransport {
     /** Reads streaming request bodies; its threads start on first use and are daemons. */
     private final ExecutorService bodyThreads;
     private final int readAhead;
+    /** The largest declared body length received whole inside {@code send}; 0 streams every body. */
+    private final int bufferLimit;
     /** How many HttpClients clear-text and HTTP/1.1 requests are spread over; see {@link #shardOf}. */
     private final int shards;
     private final Object lock = new Object();
@@ -109,6 +122,7 @@ public final class JdkHttpTransport implements HttpTransport {
         this.executor = b.executor != null ? b.executor : Runnable::run;
         this.bodyThreads = Executors.newCachedThreadPool(daemonThreads("kube-client-body-" + POOLS.incrementAndGet()));
         this.readAhead = b.readAhead;
+        this.bufferLimit = b.bufferLimit;
         // With a caller's executor the selector thread only hands work off; one client suffices.
         this.shards = b.shards > 0 ? b.shards : b.executor != null ? 1 : defaultShards();
     }
@@ -275,13 +289,66 @@ public final class JdkHttpTransport implements HttpTransport {
             // it has to wait for the socket, while sendAsync hands every exchange to the executor and
             // its completion to the common pool, two thread switches that tripled the latency of a
             // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
-            response = client(request.uri()).send(httpRequest, PrefetchingBodySubscriber.handler(readAhead, request));
+            response = client(request.uri()).send(httpRequest, bodyHandler(request));
         } catch (IOException e) {
             throw describe(e, request);
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid request " + request.method() + " " + request.uri() + ": " + e.getMessage(), e);
         }
         return new JdkResponse(response, addedGzip);
+    }
+
+    /**
+     * Receives a body whose declared length is at most {@link #bufferLimit} whole inside {@code send}
+     * ({@link BufferingBodySubscriber}), so the caller wakes once for the whole response; any other
+     * body (chunked, as watches are, or larger) is streamed ({@link PrefetchingBodySubscriber}).
+     */
+    private HttpResponse.BodyHandler<InputStream> bodyHandler(TransportRequest request) {
+        Duration timeout = request.timeout();
+        // The JDK's timeout ends at the headers; a buffered body must be complete by the same deadline.
+        long deadline = timeout == null || timeout.isZero() ? 0 : deadline(System.nanoTime(), timeout);
+        return info -> {
+            long declared = bufferLimit == 0 ? -1 : bufferableLength(info.headers().map());
+            return declared >= 0 && declared <= bufferLimit
+                    ? new BufferingBodySubscriber((int) declared, request, deadline)
+                    : new PrefetchingBodySubscriber(readAhead, request);
+        };
+    }
+
+    private static long deadline(long now, Duration timeout) {
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE;
+        }
+        long d = now + Math.min(nanos, Long.MAX_VALUE / 4);
+        return d == 0 ? 1 : d;
+    }
+
+    /**
+     * The body length a response declares with a single well-formed {@code Content-Length} and no
+     * {@code Transfer-Encoding} (which would take precedence), or -1.
+     */
+    static long bufferableLength(Map<String, List<String>> headers) {
+        List<String> values = headers.get("Content-Length");
+        if (values == null || values.size() != 1 || headers.containsKey("Transfer-Encoding")) {
+            return -1;
+        }
+        String v = values.get(0);
+        int n = v.length();
+        if (n == 0 || n > 18) {
+            return -1;
+        }
+        long len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            len = len * 10 + (c - '0');
+        }
+        return len;
     }
 
     private HttpRequest.BodyPublisher publisher(TransportRequest request) {
@@ -314,6 +381,11 @@ public final class JdkHttpTransport implements HttpTransport {
             return new IOException(request.method() + " " + request.uri() + " failed: " + named.getClass().getSimpleName(), e);
         }
         return e;
+    }
+
+    /** Whether {@code response}'s body was received whole inside {@code send}; for tests. */
+    static boolean isBuffered(TransportResponse response) {
+        return response instanceof JdkResponse r && r.response.body() instanceof BufferingBodySubscriber.Body;
     }
 
     @Override
@@ -465,6 +537,7 @@ public final class JdkHttpTransport implements HttpTransport {
         private ClientCertificateSource certificates;
         private ExecutorService executor;
         private int readAhead = PrefetchingBodySubscriber.DEFAULT_READ_AHEAD;
+        private int bufferLimit = DEFAULT_BUFFER_LIMIT;
         private int shards;
 
         private Builder() {}
@@ -522,6 +595,18 @@ public final class JdkHttpTransport implements HttpTransport {
                 throw new IllegalArgumentException("readAhead must be positive: " + lists);
             }
             this.readAhead = lists;
+            return this;
+        }
+
+        /**
+         * The largest declared body length received whole before {@code send} returns; 0 streams
+         * every body. For tests and measurements.
+         */
+        Builder bufferLimit(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bufferLimit must not be negative: " + bytes);
+            }
+            this.bufferLimit = bytes;
             return this;
         }
 

@@ -23,9 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Semantics:
  * <ul>
  * <li>The stream is handed out at once, so {@code send} returns at the headers: the JDK's request
- *     timeout ends there, and a body awaited inside {@code send} could stall beyond any deadline
- *     (waiting for a small body to complete first would save a wake-up per GET, measured ~10% of
- *     the caller's time, but loses that).
+ *     timeout ends there, and the caller's deadline covers the body. (Small bodies of declared
+ *     length are instead received whole inside {@code send} under a deadline of their own, by
+ *     {@link BufferingBodySubscriber}, saving the caller a second wake-up.)
  * <li>Memory is bounded: at most {@code readAhead} lists are queued or requested, plus the one
  *     being read; a reader that stops reading stops the demand, so the HTTP client stops reading
  *     the socket (HTTP/1.1) or the stream's flow-control window fills (HTTP/2).

@@ -763,6 +763,30 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void timeoutCoversReadingAStreamedBody() {
+        // Over the transport's buffering limit (the test above is under it): the body watchdog's case.
+        String big = "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"" + "x".repeat(40_000) + "\"}}";
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(big).bodyDelay(10, java.util.concurrent.TimeUnit.SECONDS).build());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client().get().timeout(Duration.ofMillis(300)).execute())
+                .isInstanceOf(KubeIOException.class)
+                .hasMessageStartingWith("request timeout of 300ms exceeded while reading the response body");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSmallBodyCutShortIsABodyReadErrorAndNotRetried() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(POD).onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build());
+        enqueueJson(200, POD);
+        assertThatThrownBy(() -> client().get().resource("pods").name("p").execute())
+                .isInstanceOf(KubeIOException.class)
+                .hasMessageStartingWith("unexpected error when reading response body. Please retry.");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void retryThatWouldOutliveTimeoutFailsFast() {
         enqueue(429, "", "Retry-After", "30");
         assertThatThrownBy(() -> client().get().timeout(Duration.ofSeconds(5)).execute())

@@ -231,11 +231,13 @@ class JdkHttpTransportStreamingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http/1.1", "h2"})
-    void sendReturnsAtTheHeadersEvenWhenASmallBodyIsLate(String protocol) throws Exception {
-        // The JDK's request timeout ends at the headers; the body must not be awaited inside send(),
-        // or a stalled body would outlive the timeout where the caller's deadline cannot close it.
+    void sendReturnsAtTheHeadersWhenAStreamedBodyIsLate(String protocol) throws Exception {
+        // The JDK's request timeout ends at the headers; a streamed body is not awaited inside send(),
+        // where the caller's deadline could not close it. (Small bodies of declared length are
+        // awaited there, under a deadline: JdkHttpTransportBufferedBodyTest.)
         start(protocol, null);
-        server.enqueue(new MockResponse.Builder().bodyDelay(30, TimeUnit.SECONDS).body("small").build());
+        server.enqueue(new MockResponse.Builder().bodyDelay(30, TimeUnit.SECONDS)
+                .body(new Buffer().write(new byte[JdkHttpTransport.DEFAULT_BUFFER_LIMIT + 1])).build());
         TransportResponse r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> get("/late"));
         assertThat(r.statusCode()).isEqualTo(200);
         r.close();
