@@ -37,10 +37,11 @@ import org.springframework.core.env.Environment;
  * The work of {@link KubeClientBackgroundPreinitializer}: the start-up path of the starter's beans
  * run once on built-in input, so that their classes are loaded, linked and initialised before the
  * main thread needs them. No file is read (the kubeconfig parser is warmed only when
- * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no transport,
- * {@code HttpClient} or thread pool is created and nothing is sent: the clients get a transport that refuses every request. Neither
- * Jackson databind nor the client's JSON mapper is touched (the kubeconfig, of the common shape, is
- * read by the client's own reader without Jackson or SnakeYAML, as at start).
+ * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no {@code HttpClient}
+ * is created, no thread started and nothing sent: the CA is checked by building and closing a
+ * transport, and the clients get a transport that refuses every request. Neither Jackson databind
+ * nor the client's JSON mapper is touched (the kubeconfig, of the common shape, is read by the
+ * client's own reader without Jackson or SnakeYAML, as at start).
  */
 final class KubeClientPreinitialization implements Runnable {
 
