@@ -130,15 +130,14 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
 
     @Override
     public void onComplete() {
-        if (body.complete(new Body(bytes, length, null)) ) {
+        if (body.complete(new Body(bytes, length, null))) {
             cancelTimer();
         }
     }
 
     /** Delivers the bytes received so far followed by the failure; false if the body was already settled. */
     private boolean fail(Throwable t) {
-        String why = t.getMessage() == null || t.getMessage().isEmpty() ? t.getClass().getSimpleName() : t.getMessage();
-        IOException failure = new IOException("reading the response body of " + request + " failed: " + why, t);
+        IOException failure = PrefetchingBodySubscriber.readFailure(request, t);
         if (body.complete(new Body(bytes, length, failure))) {
             cancelTimer();
             return true;

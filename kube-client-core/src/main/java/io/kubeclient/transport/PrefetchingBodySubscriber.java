@@ -154,9 +154,14 @@ final class PrefetchingBodySubscriber implements HttpResponse.BodySubscriber<Inp
     }
 
     private IOException failed() {
-        Throwable f = failure;
-        String why = f.getMessage() == null || f.getMessage().isEmpty() ? f.getClass().getSimpleName() : f.getMessage();
-        return new IOException("reading the response body of " + request + " failed: " + why, f);
+        return readFailure(request, failure);
+    }
+
+    /** The error a reader gets when {@code request}'s body failed with {@code cause}; shared by the body subscribers. */
+    static IOException readFailure(Object request, Throwable cause) {
+        String why = cause.getMessage() == null || cause.getMessage().isEmpty()
+                ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new IOException("reading the response body of " + request + " failed: " + why, cause);
     }
 
     /** The stream the caller reads; only the reading thread touches its current buffers. */
