@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  *     already read with the headers were delivered, which for small bodies is rare.
  * <li>A failure after the headers (the connection dropped mid-body) does not fail {@code send}:
  *     the body stream yields the bytes received and then throws the same {@link IOException} the
- *     streaming path does, so callers see a body read error, which is never retried.
+ *     streaming path does, so callers see a body read error, which is never retried. (The JDK also
+ *     fails {@code send} with that failure; the transport then returns the response with
+ *     {@link #settledBody()}.)
  * <li>The stream is in memory: {@code available()} is what is left, and after {@code close()}
  *     reads and {@code available()} throw {@code IOException("stream closed")}.
  * </ul>
@@ -76,6 +78,14 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
     @Override
     public CompletionStage<InputStream> getBody() {
         return body;
+    }
+
+    /**
+     * The body if it is settled, whole or with the bytes received followed by the read failure; null
+     * while it is still arriving or if it timed out.
+     */
+    InputStream settledBody() {
+        return body.isDone() && !body.isCompletedExceptionally() ? body.join() : null;
     }
 
     @Override

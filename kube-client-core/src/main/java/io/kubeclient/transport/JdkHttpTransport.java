@@ -283,36 +283,76 @@ public final class JdkHttpTransport implements HttpTransport {
         rb.method(request.method(), publisher(request));
 
         HttpRequest httpRequest = rb.build();
+        Receiver receiver = new Receiver(request);
         HttpResponse<InputStream> response;
         try {
             // send(), not sendAsync().get(): the blocking call runs the exchange on this thread until
             // it has to wait for the socket, while sendAsync hands every exchange to the executor and
             // its completion to the common pool, two thread switches that tripled the latency of a
             // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
-            response = client(request.uri()).send(httpRequest, bodyHandler(request));
+            response = client(request.uri()).send(httpRequest, receiver);
         } catch (IOException e) {
+            TransportResponse received = receiver.received(addedGzip);
+            if (received != null) {
+                return received;
+            }
             throw describe(e, request);
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid request " + request.method() + " " + request.uri() + ": " + e.getMessage(), e);
         }
-        return new JdkResponse(response, addedGzip);
+        return new JdkResponse(response.statusCode(), response.headers().map(), response.body(), addedGzip, request);
     }
 
     /**
-     * Receives a body whose declared length is at most {@link #bufferLimit} whole inside {@code send}
-     * ({@link BufferingBodySubscriber}), so the caller wakes once for the whole response; any other
-     * body (chunked, as watches are, or larger) is streamed ({@link PrefetchingBodySubscriber}).
+     * Picks the body subscriber when the headers arrive: a body whose declared length is at most
+     * {@link #bufferLimit} is received whole inside {@code send} ({@link BufferingBodySubscriber}), so
+     * the caller wakes once for the whole response; any other body (chunked, as watches are, or
+     * larger) is streamed ({@link PrefetchingBodySubscriber}).
+     *
+     * <p>When the connection drops mid-way through a buffered body, the JDK hands the failure to the
+     * subscriber and then also fails {@code send} with it, racing the subscriber's own completion.
+     * {@link #received} recovers the response in that case, so that a body cut short is always a
+     * failure to read the body (never retried), as on the streaming path, and never a failure to
+     * send (which a GET retries).
      */
-    private HttpResponse.BodyHandler<InputStream> bodyHandler(TransportRequest request) {
-        Duration timeout = request.timeout();
-        // The JDK's timeout ends at the headers; a buffered body must be complete by the same deadline.
-        long deadline = timeout == null || timeout.isZero() ? 0 : deadline(System.nanoTime(), timeout);
-        return info -> {
-            long declared = bufferLimit == 0 ? -1 : bufferableLength(info.headers().map());
-            return declared >= 0 && declared <= bufferLimit
-                    ? new BufferingBodySubscriber((int) declared, request, deadline)
-                    : new PrefetchingBodySubscriber(readAhead, request);
-        };
+    final class Receiver implements HttpResponse.BodyHandler<InputStream> {
+        private final TransportRequest request;
+        /** The JDK's timeout ends at the headers; a buffered body must be complete by the same deadline. */
+        private final long deadline;
+        private volatile HttpResponse.ResponseInfo info;
+        private volatile BufferingBodySubscriber buffered;
+
+        Receiver(TransportRequest request) {
+            this.request = request;
+            Duration timeout = request.timeout();
+            this.deadline = timeout == null || timeout.isZero() ? 0 : deadline(System.nanoTime(), timeout);
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<InputStream> apply(HttpResponse.ResponseInfo responseInfo) {
+            long declared = bufferLimit == 0 ? -1 : bufferableLength(responseInfo.headers().map());
+            if (declared >= 0 && declared <= bufferLimit) {
+                BufferingBodySubscriber s = new BufferingBodySubscriber((int) declared, request, deadline);
+                info = responseInfo;
+                buffered = s;
+                return s;
+            }
+            return new PrefetchingBodySubscriber(readAhead, request);
+        }
+
+        /**
+         * The response, if its headers arrived and its buffered body was settled (whole, or with the
+         * bytes received followed by the read failure) before {@code send} failed; otherwise null.
+         */
+        TransportResponse received(boolean addedGzip) {
+            BufferingBodySubscriber s = buffered;
+            InputStream body = s == null ? null : s.settledBody();
+            if (body == null) {
+                return null;
+            }
+            HttpResponse.ResponseInfo i = info;
+            return new JdkResponse(i.statusCode(), i.headers().map(), body, addedGzip, request);
+        }
     }
 
     private static long deadline(long now, Duration timeout) {
@@ -385,7 +425,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Whether {@code response}'s body was received whole inside {@code send}; for tests. */
     static boolean isBuffered(TransportResponse response) {
-        return response instanceof JdkResponse r && r.response.body() instanceof BufferingBodySubscriber.Body;
+        return response instanceof JdkResponse r && r.raw instanceof BufferingBodySubscriber.Body;
     }
 
     @Override
@@ -413,14 +453,20 @@ public final class JdkHttpTransport implements HttpTransport {
      * the JDK's or an edited copy, is ordered ignoring case.
      */
     private static final class JdkResponse implements TransportResponse {
-        private final HttpResponse<InputStream> response;
+        private final int status;
         private final Map<String, List<String>> headers;
+        /** The body as received, before any gunzip. */
+        private final InputStream raw;
         private final InputStream body;
+        /** Names the response in {@code toString()} by its method and URI. */
+        private final TransportRequest request;
 
-        JdkResponse(HttpResponse<InputStream> response, boolean addedGzip) {
-            this.response = response;
+        JdkResponse(int status, Map<String, List<String>> received, InputStream raw, boolean addedGzip,
+                TransportRequest request) {
+            this.status = status;
+            this.raw = raw;
+            this.request = request;
             // The JDK's map is already unmodifiable and ordered ignoring case; copy it only to edit it.
-            Map<String, List<String>> received = response.headers().map();
             boolean gunzip = addedGzip && isGzip(received.get("Content-Encoding"));
             if (gunzip || received.containsKey(":status")) {
                 Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -435,7 +481,7 @@ public final class JdkHttpTransport implements HttpTransport {
             } else {
                 this.headers = received;
             }
-            this.body = gunzip ? new LazyGzipInputStream(response.body()) : response.body();
+            this.body = gunzip ? new LazyGzipInputStream(raw) : raw;
         }
 
         private static boolean isGzip(List<String> contentEncoding) {
@@ -451,7 +497,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
         @Override
         public int statusCode() {
-            return response.statusCode();
+            return status;
         }
 
         @Override
@@ -478,7 +524,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
         @Override
         public String toString() {
-            return "TransportResponse{" + response.statusCode() + " " + response.request().method() + " " + response.uri() + "}";
+            return "TransportResponse{" + status + " " + request.method() + " " + request.uri() + "}";
         }
     }
 

@@ -346,6 +346,98 @@ class JdkHttpTransportBufferedBodyTest {
         assertThat(getString("/next")).isEqualTo("200 next");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http/1.1", "h2"})
+    void aSmallBodyCutShortIsNeverASendFailure(String protocol) throws Exception {
+        // The JDK fails send with the same error it hands the subscriber, racing the subscriber's own
+        // completion; before the fix about one drop in twelve surfaced as a send failure (retried).
+        start(protocol);
+        int drops = 150;
+        for (int i = 0; i < drops; i++) {
+            server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[1000]))
+                    .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        }
+        for (int i = 0; i < drops; i++) {
+            try (TransportResponse r = get("/dropped/" + i)) {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+                assertThatThrownBy(() -> r.body().readAllBytes()).isInstanceOf(IOException.class)
+                        .hasMessageContaining("reading the response body of GET " + url("/dropped/" + i) + " failed");
+            }
+        }
+    }
+
+    /** Headers for a fake {@link java.net.http.HttpResponse.ResponseInfo}. */
+    static java.net.http.HttpResponse.ResponseInfo info(int status, Map<String, List<String>> headers) {
+        java.net.http.HttpHeaders h = java.net.http.HttpHeaders.of(headers, (k, v) -> true);
+        return new java.net.http.HttpResponse.ResponseInfo() {
+            @Override
+            public int statusCode() {
+                return status;
+            }
+
+            @Override
+            public java.net.http.HttpHeaders headers() {
+                return h;
+            }
+
+            @Override
+            public java.net.http.HttpClient.Version version() {
+                return java.net.http.HttpClient.Version.HTTP_1_1;
+            }
+        };
+    }
+
+    static final java.util.concurrent.Flow.Subscription NO_OP = new java.util.concurrent.Flow.Subscription() {
+        @Override
+        public void request(long n) {
+        }
+
+        @Override
+        public void cancel() {
+        }
+    };
+
+    @Test
+    void aFailedSendRecoversTheResponseOnlyOnceItsBufferedBodyIsSettled() throws Exception {
+        transport = JdkHttpTransport.builder().build();
+        TransportRequest request = TransportRequest.builder("GET", URI.create("http://127.0.0.1:1/api/v1/x")).build();
+
+        // Headers in, body cut short: the response, its status and headers, the bytes, then the failure.
+        JdkHttpTransport.Receiver cut = transport.new Receiver(request);
+        var s = cut.apply(info(200, Map.of("Content-Length", List.of("10"), "X-A", List.of("1"))));
+        assertThat(cut.received(false)).as("no body yet").isNull();
+        s.onSubscribe(NO_OP);
+        s.onNext(List.of(java.nio.ByteBuffer.wrap("abcd".getBytes(StandardCharsets.US_ASCII))));
+        assertThat(cut.received(false)).as("body still arriving").isNull();
+        s.onError(new java.io.EOFException("fixed content-length: 10, bytes received: 4"));
+        TransportResponse r = cut.received(false);
+        assertThat(r).isNotNull();
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headerValues("x-a")).containsExactly("1");
+        byte[] head = new byte[4];
+        assertThat(r.body().read(head)).isEqualTo(4);
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("abcd");
+        assertThatThrownBy(() -> r.body().read()).isInstanceOf(IOException.class)
+                .hasMessageContaining("reading the response body of GET http://127.0.0.1:1/api/v1/x failed")
+                .hasRootCauseMessage("fixed content-length: 10, bytes received: 4");
+
+        // Streamed bodies return from send at the headers: nothing to recover.
+        JdkHttpTransport.Receiver streamed = transport.new Receiver(request);
+        streamed.apply(info(200, Map.of("Transfer-Encoding", List.of("chunked"))));
+        assertThat(streamed.received(false)).isNull();
+
+        // A buffered body that missed its deadline stays a timeout.
+        TransportRequest timed = TransportRequest.builder("GET", URI.create("http://127.0.0.1:1/api/v1/x"))
+                .timeout(Duration.ofMillis(1)).build();
+        JdkHttpTransport.Receiver late = transport.new Receiver(timed);
+        var ls = late.apply(info(200, Map.of("Content-Length", List.of("10"))));
+        ls.onSubscribe(NO_OP);
+        assertThatThrownBy(() -> ls.getBody().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(late.received(false)).isNull();
+    }
+
     @Test
     void onlyASingleWellFormedContentLengthWithoutTransferEncodingCounts() {
         assertThat(JdkHttpTransport.bufferableLength(headers("Content-Length", "1024"))).isEqualTo(1024);

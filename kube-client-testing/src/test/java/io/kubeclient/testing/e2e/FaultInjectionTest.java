@@ -89,6 +89,7 @@ class FaultInjectionTest {
                 .isInstanceOf(KubeIOException.class)
                 .hasMessageContaining("GET")
                 .hasMessageContaining("/configmaps/target");
+        assertThat(attempts.get()).as("the cut response is not retried").isEqualTo(1);
         assertThat(cs.coreV1().configMaps("default").get("target").getData()).containsEntry("k", "v");
     }
 
