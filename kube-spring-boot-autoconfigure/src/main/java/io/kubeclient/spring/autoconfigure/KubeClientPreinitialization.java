@@ -23,20 +23,24 @@ import io.kubeclient.transport.JdkHttpTransport;
 import io.kubeclient.transport.TlsConfig;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 
 /**
- * The work of {@link KubeClientBackgroundPreinitializer}: the start-up path of the starter's beans
- * run once on built-in input, so that their classes are loaded, linked and initialised before the
- * main thread needs them. No file is read (the kubeconfig parser is warmed only when
+ * The work of {@link KubeClientBackgroundPreinitializer}: the classes the starter's beans need
+ * loaded from a list ({@link #CLASS_LIST}), then their start-up path run once on built-in input, so
+ * that their classes are loaded, linked and initialised before the main thread needs them. No file is read (the kubeconfig parser is warmed only when
  * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no {@code HttpClient}
  * is created, no thread started and nothing sent: the CA is checked by building and closing a
  * transport, and the clients get a transport that refuses every request. Neither Jackson databind
@@ -81,6 +85,13 @@ final class KubeClientPreinitialization implements Runnable {
             current-context: preinit
             """;
 
+    /**
+     * The resource naming the classes to load first, one binary name per line, {@code #} starting a
+     * comment: those the application loads while it starts, including some the path run here does
+     * not reach (Spring's reflection over the beans' classes loads the types in their signatures).
+     */
+    static final String CLASS_LIST = "META-INF/kube-client/preinitialized-classes";
+
     /** Set once the work has completed in this JVM: a second application finds the classes warm. */
     private static volatile boolean done;
 
@@ -89,6 +100,7 @@ final class KubeClientPreinitialization implements Runnable {
 
     private final boolean explicitKubeconfig;
     private final Map<String, String> rulesEnv;
+    private final ClassLoader classLoader;
     private volatile boolean readKubeconfig;
     private volatile boolean trustMaterial;
 
@@ -98,8 +110,14 @@ final class KubeClientPreinitialization implements Runnable {
      *     {@code null} when the application reads no kubeconfig ({@code kube.client.mode=in-cluster})
      */
     KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv) {
+        this(explicitKubeconfig, rulesEnv, KubeClientPreinitialization.class.getClassLoader());
+    }
+
+    /** As above, loading the listed classes through {@code classLoader}. */
+    KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv, ClassLoader classLoader) {
         this.explicitKubeconfig = explicitKubeconfig;
         this.rulesEnv = rulesEnv;
+        this.classLoader = classLoader;
     }
 
     /**
@@ -144,6 +162,7 @@ final class KubeClientPreinitialization implements Runnable {
 
     @Override
     public void run() {
+        preload(this.classLoader);
         boolean kubeconfig = mayReadKubeconfig();
         this.readKubeconfig = kubeconfig;
         RestConfig config = restConfig(kubeconfig);
@@ -153,6 +172,49 @@ final class KubeClientPreinitialization implements Runnable {
         }
         clients(config);
         done = true;
+    }
+
+    /**
+     * Loads, without initialising them, the classes {@link #CLASS_LIST} names: reading, parsing and
+     * defining them is most of what the starter's classes cost, and here it is off the main thread.
+     * A missing list or a name that does not load is skipped.
+     *
+     * @return how many of the named classes loaded
+     */
+    static int preload(ClassLoader loader) {
+        List<String> names;
+        try (InputStream in = loader.getResourceAsStream(CLASS_LIST)) {
+            if (in == null) {
+                return 0;
+            }
+            names = classNames(in);
+        } catch (IOException e) {
+            return 0;
+        }
+        int loaded = 0;
+        for (String name : names) {
+            try {
+                Class.forName(name, false, loader);
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Not on this class path (or not loadable here): the main thread will say so if it needs it.
+            }
+        }
+        return loaded;
+    }
+
+    /** The class names of a list: one per line, blank lines and {@code #} comments skipped. */
+    static List<String> classNames(InputStream in) throws IOException {
+        List<String> names = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            int hash = line.indexOf('#');
+            String name = (hash < 0 ? line : line.substring(0, hash)).strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

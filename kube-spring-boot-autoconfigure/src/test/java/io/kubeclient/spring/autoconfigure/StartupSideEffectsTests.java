@@ -128,7 +128,30 @@ class StartupSideEffectsTests {
                     KubeClientPreinitialization.class.getName());
         assertThat(loaded).as("the core/v1 group client, created when the component asked for it")
             .contains("io.kubeclient.kubernetes.CoreV1Client");
+        assertThat(notPreloaded(loaded)).as("client classes loaded at start but missing from %s (add them, in"
+                + " the order listed here)", KubeClientPreinitialization.CLASS_LIST).isEmpty();
         return loaded;
+    }
+
+    /**
+     * The client's classes in {@code loaded} that the pre-initializer's class list does not name,
+     * leaving out lambdas and the pre-initializer's own classes (loaded before it runs, or by it).
+     */
+    private static List<String> notPreloaded(List<String> loaded) throws IOException {
+        List<String> listed;
+        try (var in = StartupSideEffectsTests.class.getClassLoader()
+                .getResourceAsStream(KubeClientPreinitialization.CLASS_LIST)) {
+            assertThat(in).as(KubeClientPreinitialization.CLASS_LIST).isNotNull();
+            listed = KubeClientPreinitialization.classNames(in);
+        }
+        return loaded.stream()
+            .filter((name) -> name.startsWith("io.kubeclient.") && !name.contains("$$Lambda") && !name.contains("/"))
+            .filter((name) -> !name.startsWith(KubeClientPreinitialization.class.getName())
+                    && !name.startsWith(KubeClientBackgroundPreinitializer.class.getName())
+                    && !name.startsWith(StartupSideEffectsTests.class.getName()))
+            .filter((name) -> !listed.contains(name))
+            .distinct()
+            .toList();
     }
 
     private static List<String> loadedClasses(Path log) throws IOException {
