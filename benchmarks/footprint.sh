@@ -110,6 +110,8 @@ public class StartupApp {
             ConfigurableApplicationContext ctx = SpringApplication.run(app, args);
             long ready = ManagementFactory.getRuntimeMXBean().getUptime();
             long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
             int beans = ctx.getBeanDefinitionCount();
             ctx.close();
             apiServer.setSoTimeout(1);
@@ -120,7 +122,7 @@ public class StartupApp {
                 contacted = false;
             }
             System.out.println("STARTUP ready_ms=" + ready + " beans=" + beans + " api_server_contacted=" + contacted
-                    + " main_cpu_ms=" + mainCpu);
+                    + " main_cpu_ms=" + mainCpu + " process_cpu_ms=" + processCpu);
         }
     }
 }
@@ -172,7 +174,7 @@ EOF
   fi
   mvn_q -pl kube-spring-boot-starter -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
       package dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$app/starter-cp.txt"
-  { cat "$app/without/jars.txt"; ls kube-spring-boot-starter/target/kube-spring-boot-starter-*.jar \
+  { cat "$app/without/jars.txt"; ls "$root"/kube-spring-boot-starter/target/kube-spring-boot-starter-*.jar \
       | grep -v -e sources -e javadoc; tr ':' '\n' < "$app/starter-cp.txt"; } \
       | grep -v '^$' | awk '{ key = $0; if (key ~ /\/repository\//) sub(/\/[^\/]*\/[^\/]*$/, "", key) }
                              !seen[key]++' > "$app/with-jars.txt"  # one version per artifact, the first
@@ -245,12 +247,17 @@ EOF
   echo "  as the previous, configured from a kubeconfig file (YAML, CA data, token): ${m_kubeconfig} ms (+$((m_kubeconfig - m_without)));" \
        "API server contacted: $(grep -c 'contacted=true' "$app/kubeconfig.log" || true) of $runs runs"
   echo "  main thread CPU to ready (medians): without ${c_without} ms, with ${c_with} ms (+$((c_with - c_without))), injected ${c_injected} ms (+$((c_injected - c_without))), kubeconfig ${c_kubeconfig} ms (+$((c_kubeconfig - c_without)))"
-  paired() { # log -> median of (variant - without) over the same alternation round, steadier under drifting load
-    paste <(sed 's/.*ready_ms=\([0-9]*\).*/\1/' "$app/without.log") <(sed 's/.*ready_ms=\([0-9]*\).*/\1/' "$1") \
+  paired() { # log [field] -> median of (variant - without) over the same alternation round, steadier under drifting load
+    local f="${2:-ready_ms}"
+    paste <(sed "s/.*$f=\([0-9]*\).*/\1/" "$app/without.log") <(sed "s/.*$f=\([0-9]*\).*/\1/" "$1") \
         | awk '{print $2 - $1}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
   }
   echo "  added, median of the per-round differences: with $(paired "$app/with.log") ms," \
        "injected $(paired "$app/injected.log") ms, kubeconfig $(paired "$app/kubeconfig.log") ms"
+  echo "  the same for main-thread CPU: with $(paired "$app/with.log" main_cpu_ms) ms," \
+       "injected $(paired "$app/injected.log" main_cpu_ms) ms, kubeconfig $(paired "$app/kubeconfig.log" main_cpu_ms) ms;" \
+       "process CPU (all threads, JIT and GC included): with $(paired "$app/with.log" process_cpu_ms) ms," \
+       "injected $(paired "$app/injected.log" process_cpu_ms) ms, kubeconfig $(paired "$app/kubeconfig.log" process_cpu_ms) ms"
   echo "  (logs: $app/{without,with,injected,kubeconfig}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
