@@ -94,6 +94,8 @@ class BufferingBodySubscriberTest {
         s.onNext(list("abc"));
         assertThatThrownBy(() -> body(s).get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(HttpTimeoutException.class);
+        // The deadline's thread fails the body, then cancels: the waiter may wake in between.
+        assertThat(sub.cancelled.await(10, TimeUnit.SECONDS)).as("the exchange is cancelled").isTrue();
         assertThat(sub.cancels.get()).isEqualTo(1);
         // What arrives after the deadline changes nothing.
         s.onNext(list("defghij"));

@@ -28,6 +28,8 @@ class PrefetchingBodySubscriberTest {
     static final class FakeSubscription implements Flow.Subscription {
         final AtomicLong requested = new AtomicLong();
         final AtomicInteger cancels = new AtomicInteger();
+        /** Released by the first cancel, for cancels made on another thread. */
+        final java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
 
         @Override
         public void request(long n) {
@@ -37,6 +39,7 @@ class PrefetchingBodySubscriberTest {
         @Override
         public void cancel() {
             cancels.incrementAndGet();
+            cancelled.countDown();
         }
     }
 
