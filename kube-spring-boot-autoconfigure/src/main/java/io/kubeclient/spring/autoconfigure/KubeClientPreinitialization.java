@@ -40,7 +40,8 @@ import org.springframework.core.env.Environment;
 /**
  * The work of {@link KubeClientBackgroundPreinitializer}: the classes the starter's beans need
  * loaded from a list ({@link #CLASS_LIST}), then their start-up path run once on built-in input, so
- * that their classes are loaded, linked and initialised before the main thread needs them. No file is read (the kubeconfig parser is warmed only when
+ * that their classes are loaded, linked and initialised before the main thread needs them. No file
+ * is read besides that list on the class path (the kubeconfig parser is warmed only when
  * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no {@code HttpClient}
  * is created, no thread started and nothing sent: the CA is checked by building and closing a
  * transport, and the clients get a transport that refuses every request. Neither Jackson databind
