@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  *     the body stream yields the bytes received and then throws the same {@link IOException} the
  *     streaming path does, so callers see a body read error, which is never retried. (The JDK also
  *     fails {@code send} with that failure; the transport then returns the response with
- *     {@link #settledBody()}.)
+ *     {@link #settledBody}.)
  * <li>The stream is in memory: {@code available()} is what is left, and after {@code close()}
  *     reads and {@code available()} throw {@code IOException("stream closed")}.
  * </ul>
@@ -81,11 +81,13 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
     }
 
     /**
-     * The body if it is settled, whole or with the bytes received followed by the read failure; null
-     * while it is still arriving or if it timed out.
+     * The body after the exchange failed with {@code failure}: as settled already (whole, or with the
+     * bytes received followed by the read failure), else the bytes received followed by
+     * {@code failure}; null if it timed out.
      */
-    InputStream settledBody() {
-        return body.isDone() && !body.isCompletedExceptionally() ? body.join() : null;
+    InputStream settledBody(Throwable failure) {
+        fail(Objects.requireNonNull(failure));
+        return body.isCompletedExceptionally() ? null : body.join();
     }
 
     @Override

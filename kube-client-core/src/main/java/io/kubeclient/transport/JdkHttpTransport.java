@@ -292,7 +292,7 @@ public final class JdkHttpTransport implements HttpTransport {
             // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
             response = client(request.uri()).send(httpRequest, receiver);
         } catch (IOException e) {
-            TransportResponse received = receiver.received(addedGzip);
+            TransportResponse received = receiver.received(e, addedGzip);
             if (received != null) {
                 return received;
             }
@@ -310,10 +310,11 @@ public final class JdkHttpTransport implements HttpTransport {
      * larger) is streamed ({@link PrefetchingBodySubscriber}).
      *
      * <p>When the connection drops mid-way through a buffered body, the JDK hands the failure to the
-     * subscriber and then also fails {@code send} with it, racing the subscriber's own completion.
-     * {@link #received} recovers the response in that case, so that a body cut short is always a
-     * failure to read the body (never retried), as on the streaming path, and never a failure to
-     * send (which a GET retries).
+     * subscriber and then also fails {@code send} with it, racing the subscriber's own completion
+     * (over HTTP/2 the subscriber may not even be told). Once the headers have reached this handler
+     * {@link #received} recovers the response, so that a body cut short is a failure to read the
+     * body (never retried), as on the streaming path, and not a failure to send (which a GET
+     * retries). A connection lost before the JDK handed over the headers still fails {@code send}.
      */
     final class Receiver implements HttpResponse.BodyHandler<InputStream> {
         private final TransportRequest request;
@@ -341,12 +342,13 @@ public final class JdkHttpTransport implements HttpTransport {
         }
 
         /**
-         * The response, if its headers arrived and its buffered body was settled (whole, or with the
-         * bytes received followed by the read failure) before {@code send} failed; otherwise null.
+         * The response, if {@code send} failed with {@code failure} after its headers reached this
+         * handler and it was to be buffered: its body is what was received followed by the read
+         * failure. Null otherwise, and when the body timed out (the request's own timeout).
          */
-        TransportResponse received(boolean addedGzip) {
+        TransportResponse received(IOException failure, boolean addedGzip) {
             BufferingBodySubscriber s = buffered;
-            InputStream body = s == null ? null : s.settledBody();
+            InputStream body = s == null ? null : s.settledBody(failure);
             if (body == null) {
                 return null;
             }
