@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The background pre-initializer's class list ({@link KubeClientPreinitialization#CLASS_LIST}) and
- * its loading. That the list covers what an application loads at start is checked in a fresh JVM
- * by {@link StartupSideEffectsTests}.
+ * its loading. That the list names exactly the client classes an application loads at start is
+ * checked in a fresh JVM by {@link StartupSideEffectsTests}.
  */
 class PreinitializedClassesTests {
 

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * What starting an application with the starter's beans costs besides time: no request to the API
  * server, no client thread, and neither Jackson databind nor the client's mapper loaded until the
  * first request (also when reading a kubeconfig file of the common shape, which the client reads
- * without Jackson or SnakeYAML), with the background pre-initializer running. Runs the application in
- * a fresh JVM so that the classes it loads can be listed.
+ * without Jackson or SnakeYAML), with the background pre-initializer running; and that the
+ * pre-initializer's class list names the client classes the application loads. Runs the
+ * application in a fresh JVM so that the classes it loads can be listed.
  */
 class StartupSideEffectsTests {
 
@@ -76,11 +79,54 @@ class StartupSideEffectsTests {
     }
 
     /**
-     * Runs {@link Probe} in a fresh JVM with the master URL pointing at {@code apiServer}; checks that
-     * it started, that the background pre-initializer ran and finished, that no client thread is
-     * left and that nothing connected; returns the classes it loaded.
+     * The pre-initializer's class list ({@link KubeClientPreinitialization#CLASS_LIST}) names exactly
+     * the client classes an application loads by itself while it starts (the pre-initializer off):
+     * configured by properties, and from a kubeconfig file for an {@code https} server, whose CA it
+     * parses. JDK classes in the list are left out: they depend on the JDK.
      */
+    @Test
+    void theClassListNamesTheClientClassesAnApplicationLoadsAtStart(@TempDir Path dir) throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, KubeClientPreinitialization.KUBECONFIG.replace("name: preinit", "name: probe")
+            .replace(": preinit", ": probe"));
+        Set<String> loaded = new LinkedHashSet<>();
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("properties")), apiServer, false, "http",
+                    "--kube.client.preinitialize=false"));
+        }
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("kubeconfig-file")), apiServer, false, "https",
+                    "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + kubeconfig));
+        }
+        assertThat(loaded).as("the CA parsed at start").contains("io.kubeclient.transport.Pem");
+        List<String> listed = listed();
+        List<String> client = loaded.stream()
+            .filter((name) -> name.startsWith("io.kubeclient.") && !name.contains("$$Lambda") && !name.contains("/"))
+            .filter((name) -> !name.startsWith(KubeClientPreinitialization.class.getName())
+                    && !name.startsWith(KubeClientBackgroundPreinitializer.class.getName())
+                    && !name.startsWith(StartupSideEffectsTests.class.getName()))
+            .toList();
+        assertThat(client.stream().filter((name) -> !listed.contains(name)).toList())
+            .as("client classes loaded at start but missing from %s (add them, in the order listed here)",
+                    KubeClientPreinitialization.CLASS_LIST)
+            .isEmpty();
+        assertThat(listed.stream().filter((name) -> name.startsWith("io.kubeclient.") && !client.contains(name)).toList())
+            .as("client classes in %s that an application no longer loads at start (remove them)",
+                    KubeClientPreinitialization.CLASS_LIST)
+            .isEmpty();
+    }
+
     private static List<String> runProbe(Path dir, ServerSocket apiServer, String... args) throws Exception {
+        return runProbe(dir, apiServer, true, "http", args);
+    }
+
+    /**
+     * Runs {@link Probe} in a fresh JVM with the master URL ({@code scheme}) pointing at {@code apiServer}; checks that
+     * it started, that the background pre-initializer ran and finished (when {@code preinitialized}),
+     * that no client thread is left and that nothing connected; returns the classes it loaded.
+     */
+    private static List<String> runProbe(Path dir, ServerSocket apiServer, boolean preinitialized, String scheme,
+            String... args) throws Exception {
         Path classLog = dir.resolve("classes.txt");
         Path home = Files.createDirectories(dir.resolve("home"));
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
@@ -90,7 +136,7 @@ class StartupSideEffectsTests {
                 // loads. The switch turns ours off too: the probe registers it itself.
                 "-Dspring.backgroundpreinitializer.ignore=true",
                 "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
-                "--kube.client.master-url=http://127.0.0.1:" + apiServer.getLocalPort(),
+                "--kube.client.master-url=" + scheme + "://127.0.0.1:" + apiServer.getLocalPort(),
                 "--spring.main.banner-mode=off", "--logging.level.root=warn"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -109,7 +155,8 @@ class StartupSideEffectsTests {
         assertThat(exited).as("the probe application exited; output:%n%s", out).isTrue();
         assertThat(probe.exitValue()).as("exit status; output:%n%s", out).isZero();
         assertThat(out).contains(Probe.READY);
-        assertThat(out).as("the background pre-initializer completed").contains(Probe.PREINITIALIZED + "true");
+        assertThat(out).as("whether the background pre-initializer completed")
+            .contains(Probe.PREINITIALIZED + preinitialized);
         assertThat(out).as("threads the client (or its pre-initializer) left running once the application started")
             .contains(Probe.THREADS + "[]");
 
@@ -124,34 +171,18 @@ class StartupSideEffectsTests {
 
         List<String> loaded = loadedClasses(classLog);
         assertThat(loaded).as("the log lists the application's classes")
-            .contains(Clientset.class.getName(), RESTClient.class.getName(), Probe.User.class.getName(),
-                    KubeClientPreinitialization.class.getName());
+            .contains(Clientset.class.getName(), RESTClient.class.getName(), Probe.User.class.getName());
         assertThat(loaded).as("the core/v1 group client, created when the component asked for it")
             .contains("io.kubeclient.kubernetes.CoreV1Client");
-        assertThat(notPreloaded(loaded)).as("client classes loaded at start but missing from %s (add them, in"
-                + " the order listed here)", KubeClientPreinitialization.CLASS_LIST).isEmpty();
         return loaded;
     }
 
-    /**
-     * The client's classes in {@code loaded} that the pre-initializer's class list does not name,
-     * leaving out lambdas and the pre-initializer's own classes (loaded before it runs, or by it).
-     */
-    private static List<String> notPreloaded(List<String> loaded) throws IOException {
-        List<String> listed;
+    private static List<String> listed() throws IOException {
         try (var in = StartupSideEffectsTests.class.getClassLoader()
                 .getResourceAsStream(KubeClientPreinitialization.CLASS_LIST)) {
             assertThat(in).as(KubeClientPreinitialization.CLASS_LIST).isNotNull();
-            listed = KubeClientPreinitialization.classNames(in);
+            return KubeClientPreinitialization.classNames(in);
         }
-        return loaded.stream()
-            .filter((name) -> name.startsWith("io.kubeclient.") && !name.contains("$$Lambda") && !name.contains("/"))
-            .filter((name) -> !name.startsWith(KubeClientPreinitialization.class.getName())
-                    && !name.startsWith(KubeClientBackgroundPreinitializer.class.getName())
-                    && !name.startsWith(StartupSideEffectsTests.class.getName()))
-            .filter((name) -> !listed.contains(name))
-            .distinct()
-            .toList();
     }
 
     private static List<String> loadedClasses(Path log) throws IOException {
