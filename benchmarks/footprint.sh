@@ -106,7 +106,10 @@ public class StartupApp {
 
     public static void run(Class<?> app, String[] args) throws Exception {
         try (ServerSocket apiServer = new ServerSocket(0)) {
-            System.setProperty("kube.client.master-url", "http://127.0.0.1:" + apiServer.getLocalPort());
+            // https for the kubeconfig runs, so that the client reads the kubeconfig's CA as it would
+            // for a real cluster (an http URL leaves it unused); nothing connects either way.
+            String scheme = System.getProperty("bench.scheme", "http");
+            System.setProperty("kube.client.master-url", scheme + "://127.0.0.1:" + apiServer.getLocalPort());
             ConfigurableApplicationContext ctx = SpringApplication.run(app, args);
             long ready = ManagementFactory.getRuntimeMXBean().getUptime();
             long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
@@ -188,7 +191,8 @@ EOF
   javac -d "$app/classes" -cp "$app/classes:$with_cp" "$app/src/benchinjected/InjectedApp.java"
 
   # A kubeconfig as a developer's machine has one: YAML, a cluster CA, a token (the server URL is
-  # still overridden by kube.client.master-url, so the check for connections holds).
+  # still overridden by kube.client.master-url, with https so that the CA is read, and the check
+  # for connections holds).
   rm -rf "$app/kubeconfig" && mkdir -p "$app/kubeconfig"
   keytool -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname CN=startup-ca -validity 30 \
       -keystore "$app/kubeconfig/ca.p12" -storetype PKCS12 -storepass changeit -ext bc:c >/dev/null 2>&1
@@ -225,7 +229,7 @@ EOF
     java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp | grep STARTUP >> "$app/with.log"
     java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp \
         | grep STARTUP >> "$app/injected.log"
-    java "${opts[@]}" -Dkube.client.kubeconfig="$app/kubeconfig/config" -cp "$app/classes:$with_cp" \
+    java "${opts[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" -cp "$app/classes:$with_cp" \
         benchinjected.InjectedApp | grep STARTUP >> "$app/kubeconfig.log"
   done
   median() { # log, field
