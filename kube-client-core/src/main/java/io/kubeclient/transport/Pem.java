@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -151,8 +155,19 @@ final class Pem {
         }
     }
 
-    /** Whether the key belongs to the certificate, proven by a signature round trip. */
+    /**
+     * Whether the key belongs to the certificate: an RSA key by its modulus (and public exponent, when
+     * the key carries it), as Go's {@code tls.X509KeyPair} checks it, since a private-key operation
+     * on a 2048-bit key costs about 20 ms while an application starts; other keys by a signature
+     * round trip.
+     */
     static boolean matches(PrivateKey key, X509Certificate cert) {
+        PublicKey certKey = cert.getPublicKey();
+        if (key instanceof RSAPrivateKey rsa && certKey instanceof RSAPublicKey rsaCert
+                && "RSA".equals(key.getAlgorithm()) && "RSA".equals(certKey.getAlgorithm())) {
+            return rsa.getModulus().equals(rsaCert.getModulus())
+                    && (!(key instanceof RSAPrivateCrtKey crt) || crt.getPublicExponent().equals(rsaCert.getPublicExponent()));
+        }
         String alg = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
