@@ -410,16 +410,6 @@ class JdkHttpTransportBufferedBodyTest {
         };
     }
 
-    static final java.util.concurrent.Flow.Subscription NO_OP = new java.util.concurrent.Flow.Subscription() {
-        @Override
-        public void request(long n) {
-        }
-
-        @Override
-        public void cancel() {
-        }
-    };
-
     @Test
     void aFailedSendRecoversTheResponseOnceItsHeadersReachedTheHandler() throws Exception {
         transport = JdkHttpTransport.builder().build();
@@ -428,7 +418,7 @@ class JdkHttpTransportBufferedBodyTest {
         // Headers in, body cut short: the response, its status and headers, the bytes, then the failure.
         JdkHttpTransport.Receiver cut = transport.new Receiver(request);
         var s = cut.apply(info(200, Map.of("Content-Length", List.of("10"), "X-A", List.of("1"))));
-        s.onSubscribe(NO_OP);
+        s.onSubscribe(new PrefetchingBodySubscriberTest.FakeSubscription());
         s.onNext(List.of(java.nio.ByteBuffer.wrap("abcd".getBytes(StandardCharsets.US_ASCII))));
         s.onError(new java.io.EOFException("fixed content-length: 10, bytes received: 4"));
         TransportResponse r = cut.received(new IOException("what send threw"), false);
@@ -446,7 +436,7 @@ class JdkHttpTransportBufferedBodyTest {
         // response with whatever came, then send's failure.
         JdkHttpTransport.Receiver silent = transport.new Receiver(request);
         var ss = silent.apply(info(200, Map.of("Content-Length", List.of("10"))));
-        ss.onSubscribe(NO_OP);
+        ss.onSubscribe(new PrefetchingBodySubscriberTest.FakeSubscription());
         ss.onNext(List.of(java.nio.ByteBuffer.wrap("ab".getBytes(StandardCharsets.US_ASCII))));
         TransportResponse sr = silent.received(new java.io.EOFException("EOF reached while reading"), false);
         assertThat(sr).isNotNull();
@@ -467,7 +457,7 @@ class JdkHttpTransportBufferedBodyTest {
                 .timeout(Duration.ofMillis(1)).build();
         JdkHttpTransport.Receiver late = transport.new Receiver(timed);
         var ls = late.apply(info(200, Map.of("Content-Length", List.of("10"))));
-        ls.onSubscribe(NO_OP);
+        ls.onSubscribe(new PrefetchingBodySubscriberTest.FakeSubscription());
         assertThatThrownBy(() -> ls.getBody().toCompletableFuture().get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(HttpTimeoutException.class);
         assertThat(late.received(new IOException("timed out"), false)).isNull();
