@@ -10,6 +10,7 @@ import io.kubeclient.apimachinery.schema.GroupResource;
 import io.kubeclient.flowcontrol.BackoffManager;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.RateLimiterTimeoutException;
+import io.kubeclient.transport.ResponseBodyTimeoutException;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
 import io.kubeclient.watch.StreamWatcher;
@@ -1031,7 +1032,7 @@ public final class Request {
      * JdkHttpTransport does so for small bodies), rather than waiting for the headers.
      */
     static boolean isBodyTimeout(IOException e) {
-        return e instanceof HttpTimeoutException && e.getMessage() != null && e.getMessage().contains("response body");
+        return e instanceof ResponseBodyTimeoutException;
     }
 
     /** Connection resets and premature closes, which the JDK reports under several messages. */

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *     A shorter one (a HEAD, or an HTTP/2 stream ended early) is delivered as received, as the
  *     streaming path would.
  * <li>With a deadline, a body still incomplete when it passes makes {@code send} throw
- *     {@link HttpTimeoutException} (the type the JDK throws when the headers are late) and cancels
+ *     {@link ResponseBodyTimeoutException} (an {@link HttpTimeoutException}, the type the JDK throws
+ *     when the headers are late) and cancels
  *     the exchange; the timer is armed only if the body has not completed by the time the bytes
  *     already read with the headers were delivered, which for small bodies is rare.
  * <li>A failure after the headers (the connection dropped mid-body) does not fail {@code send}:
@@ -112,7 +113,7 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
     }
 
     private void expire() {
-        if (body.completeExceptionally(new HttpTimeoutException("request timed out while receiving the response body"))) {
+        if (body.completeExceptionally(new ResponseBodyTimeoutException("request timed out while receiving the response body"))) {
             Flow.Subscription s = subscription;
             if (s != null) {
                 s.cancel();

@@ -16,7 +16,8 @@ public interface HttpTransport extends AutoCloseable {
      * read from {@link TransportResponse#body()}; closing the response cancels an unfinished body.
      *
      * @throws IOException when the request could not be sent or the connection failed before the
-     *     headers arrived
+     *     headers arrived; {@link ResponseBodyTimeoutException} when an implementation that receives
+     *     a body inside {@code send} ran out of the request's timeout after the headers
      * @throws InterruptedException when the calling thread is interrupted while waiting; the
      *     exchange is cancelled
      */

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * <p>A response declaring a {@code Content-Length} of at most 32 KiB (gzip bodies by their
  * compressed length) is received whole before {@code send} returns, so the caller is woken once
  * rather than once for the headers and again for the body; with a request timeout, {@code send}
- * then ends at that timeout with {@link java.net.http.HttpTimeoutException} if the body is late, and
+ * then ends at that timeout with {@link ResponseBodyTimeoutException} if the body is late, and
  * a body cut short fails when read, as a streamed one does. Other bodies (chunked, as watches are,
  * or larger) are read ahead, up to about 256 KiB per response, so the socket is read while the
  * caller decodes; a caller that stops reading stops the reading of that response only.
@@ -296,6 +296,13 @@ public final class JdkHttpTransport implements HttpTransport {
             if (received != null) {
                 return received;
             }
+            if (receiver.bodyTimedOut()) {
+                // send() rethrows a plain HttpTimeoutException, without the cause: restore the type.
+                ResponseBodyTimeoutException timeout = new ResponseBodyTimeoutException(
+                        "request timed out while receiving the response body of " + request);
+                timeout.initCause(e);
+                throw timeout;
+            }
             throw describe(e, request);
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid request " + request.method() + " " + request.uri() + ": " + e.getMessage(), e);
@@ -354,6 +361,12 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             HttpResponse.ResponseInfo i = info;
             return new JdkResponse(i.statusCode(), i.headers().map(), body, addedGzip, request);
+        }
+
+        /** Whether a body to be received inside {@code send} missed the request's deadline. */
+        boolean bodyTimedOut() {
+            BufferingBodySubscriber s = buffered;
+            return s != null && s.getBody().toCompletableFuture().isCompletedExceptionally();
         }
     }
 

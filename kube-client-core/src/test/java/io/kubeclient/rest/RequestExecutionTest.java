@@ -763,6 +763,30 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void aTransportsBodyTimeoutIsReportedAsReadingTheBodyAndNotRetried() {
+        // The type says what timed out, whatever the message: a custom transport may word it its own way.
+        enqueueJson(200, POD);
+        RESTClient c = flakyClient(1, new io.kubeclient.transport.ResponseBodyTimeoutException("slow body"));
+        assertThatThrownBy(() -> c.get().resource("pods").timeout(Duration.ofSeconds(5)).execute())
+                .isInstanceOf(KubeIOException.class)
+                .hasMessageStartingWith("request timeout of 5s exceeded while reading the response body (GET ")
+                .hasCauseInstanceOf(io.kubeclient.transport.ResponseBodyTimeoutException.class);
+        assertThat(sleeper.sleeps()).isEmpty();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aTimeoutBeforeTheHeadersIsNotABodyTimeoutWhateverItsMessage() {
+        enqueueJson(200, POD);
+        RESTClient c = flakyClient(1, new java.net.http.HttpTimeoutException("no response body yet"));
+        assertThatThrownBy(() -> c.get().resource("pods").timeout(Duration.ofSeconds(5)).maxRetries(0).execute())
+                .isInstanceOf(KubeIOException.class)
+                .hasMessageStartingWith("GET " + host() + "/api/v1/pods")
+                .hasMessageEndingWith(": no response body yet")
+                .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+    }
+
+    @Test
     void timeoutCoversReadingAStreamedBody() {
         // Over the transport's buffering limit (the test above is under it): the body watchdog's case.
         String big = "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"" + "x".repeat(40_000) + "\"}}";

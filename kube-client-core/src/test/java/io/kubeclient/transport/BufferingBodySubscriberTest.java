@@ -8,7 +8,6 @@ import io.kubeclient.transport.PrefetchingBodySubscriberTest.FakeSubscription;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -87,13 +86,13 @@ class BufferingBodySubscriberTest {
     }
 
     @Test
-    void aLateBodyFailsWithHttpTimeoutExceptionAtTheDeadlineAndIsCancelled() throws Exception {
+    void aLateBodyFailsWithResponseBodyTimeoutExceptionAtTheDeadlineAndIsCancelled() throws Exception {
         BufferingBodySubscriber s = new BufferingBodySubscriber(10, "GET https://k/x", System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
         FakeSubscription sub = new FakeSubscription();
         s.onSubscribe(sub);
         s.onNext(list("abc"));
         assertThatThrownBy(() -> body(s).get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(HttpTimeoutException.class);
+                .hasCauseInstanceOf(ResponseBodyTimeoutException.class);
         // The deadline's thread fails the body, then cancels: the waiter may wake in between.
         assertThat(sub.cancelled.await(10, TimeUnit.SECONDS)).as("the exchange is cancelled").isTrue();
         assertThat(sub.cancels.get()).isEqualTo(1);

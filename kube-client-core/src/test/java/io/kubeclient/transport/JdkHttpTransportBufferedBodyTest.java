@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -288,7 +287,7 @@ class JdkHttpTransportBufferedBodyTest {
         server.enqueue(new MockResponse.Builder().body("next").build());
         long start = System.nanoTime();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> get("/stall", Duration.ofMillis(500))).isExactlyInstanceOf(HttpTimeoutException.class));
+                assertThatThrownBy(() -> get("/stall", Duration.ofMillis(500))).isExactlyInstanceOf(ResponseBodyTimeoutException.class));
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
         assertThat(getString("/next")).isEqualTo("200 next");
     }
@@ -459,7 +458,7 @@ class JdkHttpTransportBufferedBodyTest {
         var ls = late.apply(info(200, Map.of("Content-Length", List.of("10"))));
         ls.onSubscribe(new PrefetchingBodySubscriberTest.FakeSubscription());
         assertThatThrownBy(() -> ls.getBody().toCompletableFuture().get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(HttpTimeoutException.class);
+                .hasCauseInstanceOf(ResponseBodyTimeoutException.class);
         assertThat(late.received(new IOException("timed out"), false)).isNull();
     }
 
