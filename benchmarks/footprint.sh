@@ -223,14 +223,22 @@ EOF
   local opts=(-XX:TieredStopAtLevel=1 -Xshare:auto -Dspring.main.banner-mode=off -Dlogging.level.root=warn)
   local v
   for v in without with injected kubeconfig; do : > "$app/$v.log"; done
+  run_variant() { # variant -> appends its STARTUP line to its log
+    case "$1" in
+      without) java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp ;;
+      with) java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp ;;
+      injected) java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
+      kubeconfig) java "${opts[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" \
+          -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
+    esac | grep STARTUP >> "$app/$1.log"
+  }
+  local variants=(without with injected kubeconfig) k
   for i in $(seq 1 "$runs"); do
-    # Alternate, so load from elsewhere on the machine hits all alike.
-    java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp | grep STARTUP >> "$app/without.log"
-    java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp | grep STARTUP >> "$app/with.log"
-    java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp \
-        | grep STARTUP >> "$app/injected.log"
-    java "${opts[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" -cp "$app/classes:$with_cp" \
-        benchinjected.InjectedApp | grep STARTUP >> "$app/kubeconfig.log"
+    # Alternate, so load from elsewhere on the machine hits all alike, and start each round with the
+    # next variant, so none always runs in the same place of a round (right after the same one).
+    for k in 0 1 2 3; do
+      run_variant "${variants[$(( (i + k) % 4 ))]}"
+    done
   done
   median() { # log, field
     sed -n "s/.*$2=\([0-9]*\).*/\1/p" "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
