@@ -41,6 +41,24 @@ final class Fixtures {
 
     /** A ConfigMap of about 1 KB. */
     static byte[] configMap() {
+        return configMapWithKeys(14);
+    }
+
+    /**
+     * The ConfigMap above with more data entries, at least {@code minBytes} of JSON: for GETs of other
+     * sizes (the transport receives bodies of up to 32 KiB whole and streams larger ones).
+     */
+    static byte[] configMap(int minBytes) {
+        int keys = 14;
+        byte[] json = configMapWithKeys(keys);
+        while (json.length < minBytes) {
+            keys += Math.max(1, (minBytes - json.length) / 60);
+            json = configMapWithKeys(keys);
+        }
+        return json;
+    }
+
+    private static byte[] configMapWithKeys(int keys) {
         ObjectNode cm = F.objectNode();
         cm.put("kind", "ConfigMap");
         cm.put("apiVersion", "v1");
@@ -52,7 +70,7 @@ final class Fixtures {
         md.put("creationTimestamp", "2026-01-02T03:04:05Z");
         md.putObject("labels").put("app", "bench").put("tier", "backend");
         ObjectNode data = cm.putObject("data");
-        for (int i = 0; i < 14; i++) {
+        for (int i = 0; i < keys; i++) {
             data.put("key-" + i, "value-" + i + "-abcdefghijklmnopqrstuvwxyz0123456789");
         }
         return MAPPER.writeValueAsBytes(cm);

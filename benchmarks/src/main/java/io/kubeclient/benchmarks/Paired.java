@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * runs clients minutes apart); used by {@code run.sh paired}.
  *
  * <p>Usage: {@code Paired <list|get|get16|watch> <rounds> <client,...>} (the first client is the
- * baseline, normally {@code floor}).
+ * baseline, normally {@code floor}); {@code -Dbench.getBytes=N} grows the GET's 1 KB ConfigMap to at
+ * least N bytes.
  */
 public final class Paired {
 
@@ -32,7 +33,7 @@ public final class Paired {
         byte[] empty = new byte[0];
         try (LoopbackServer server = new LoopbackServer(
                 scenario.equals("list") ? Fixtures.podList(ClientBenchmarks.LIST_PODS) : empty,
-                scenario.startsWith("get") ? Fixtures.configMap() : empty,
+                scenario.startsWith("get") ? Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)) : empty,
                 scenario.equals("watch") ? Fixtures.watchEvents(ClientBenchmarks.WATCH_EVENTS) : empty)) {
             Map<String, Peer> peers = new LinkedHashMap<>();
             for (String name : names) {
@@ -97,6 +98,10 @@ public final class Paired {
         List<Double> baseTimes = times.get(base);
         System.out.printf(Locale.ROOT, "%n%s (%d thread%s), %d rounds; median per-round ratio to %s%n",
                 scenario, threads, threads == 1 ? "" : "s", baseTimes.size(), base);
+        if (scenario.startsWith("get")) {
+            System.out.printf(Locale.ROOT, "ConfigMap body: %d bytes%n",
+                    Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)).length);
+        }
         System.out.printf(Locale.ROOT, "%-14s %14s %10s %10s %10s%n", "client", "median/op", "ratio", "min", "max");
         for (String name : names) {
             List<Double> own = times.get(name);
