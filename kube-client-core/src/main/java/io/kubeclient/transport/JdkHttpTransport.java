@@ -296,11 +296,8 @@ public final class JdkHttpTransport implements HttpTransport {
             if (received != null) {
                 return received;
             }
-            if (receiver.bodyTimedOut()) {
-                // send() rethrows a plain HttpTimeoutException, without the cause: restore the type.
-                ResponseBodyTimeoutException timeout = new ResponseBodyTimeoutException(
-                        "request timed out while receiving the response body of " + request);
-                timeout.initCause(e);
+            IOException timeout = receiver.bodyTimeout(e);
+            if (timeout != null) {
                 throw timeout;
             }
             throw describe(e, request);
@@ -363,10 +360,21 @@ public final class JdkHttpTransport implements HttpTransport {
             return new JdkResponse(i.statusCode(), i.headers().map(), body, addedGzip, request);
         }
 
-        /** Whether a body to be received inside {@code send} missed the request's deadline. */
-        boolean bodyTimedOut() {
+        /**
+         * A {@link ResponseBodyTimeoutException} caused by {@code failure} if a body to be received
+         * inside {@code send} missed the request's deadline (send() rethrows a plain
+         * HttpTimeoutException, without the cause), else null. Built here rather than in
+         * {@code send}, so that verifying the transport at start loads no exception class.
+         */
+        IOException bodyTimeout(IOException failure) {
             BufferingBodySubscriber s = buffered;
-            return s != null && s.getBody().toCompletableFuture().isCompletedExceptionally();
+            if (s == null || !s.getBody().toCompletableFuture().isCompletedExceptionally()) {
+                return null;
+            }
+            ResponseBodyTimeoutException timeout = new ResponseBodyTimeoutException(
+                    "request timed out while receiving the response body of " + request);
+            timeout.initCause(failure);
+            return timeout;
         }
     }
 
