@@ -46,6 +46,8 @@ class JdkHttpTransportBufferedBodyTest {
     String protocol;
     /** Releases server-side bodies that stall, so the server can shut down. */
     final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down once a stalling body has sent its head: the response is under way. */
+    final CountDownLatch stalled = new CountDownLatch(1);
 
     @AfterEach
     void tearDown() throws Exception {
@@ -119,6 +121,7 @@ class JdkHttpTransportBufferedBodyTest {
             public void writeTo(BufferedSink sink) throws IOException {
                 sink.write(new byte[head]);
                 sink.flush();
+                stalled.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -320,7 +323,10 @@ class JdkHttpTransportBufferedBodyTest {
         }, "test-caller");
         caller.setDaemon(true);
         caller.start();
-        server.takeRequest(10, TimeUnit.SECONDS);
+        // Not takeRequest: the server records a request before it takes a response from the queue,
+        // and an interrupt in between (seen under load, over h2) cancels the stream before the
+        // stalling response is taken, which then goes to the next request.
+        assertThat(stalled.await(10, TimeUnit.SECONDS)).as("the stalling body was sent").isTrue();
         PrefetchingBodySubscriberTest.awaitBlocked(caller);
         caller.interrupt();
         caller.join(10_000);
