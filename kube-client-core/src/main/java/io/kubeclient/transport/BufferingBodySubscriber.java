@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
  *     streaming path would.
  * <li>With a deadline, a body still incomplete when it passes makes {@code send} throw
  *     {@link ResponseBodyTimeoutException} (an {@link HttpTimeoutException}, the type the JDK throws
- *     when the headers are late) and cancels
- *     the exchange; the timer is armed only if the body has not completed by the time the bytes
- *     already read with the headers were delivered, which for small bodies is rare.
+ *     when the headers are late) and cancels the exchange; the timer is armed only if the body has
+ *     not completed by the time the bytes already read with the headers were delivered, which for
+ *     small bodies is rare.
  * <li>A failure after the headers (the connection dropped mid-body) does not fail {@code send}:
  *     the body stream yields the bytes received and then throws the same {@link IOException} the
  *     streaming path does, so callers see a body read error, which is never retried. (The JDK also

@@ -4,9 +4,10 @@ import java.net.http.HttpTimeoutException;
 
 /**
  * The request's timeout passed while {@link HttpTransport#send} was still receiving a response body
- * it delivers whole (a small body of declared length): the headers had arrived in time. Callers
- * report it as a timeout reading the body, never as a response that did not come, and do not
- * retry it. A transport that returns at the headers and streams the body never throws it.
+ * it delivers whole (a small body of declared length): the headers had arrived in time.
+ * {@code Request} reports it as a timeout reading the body, as it does for a streamed body, rather
+ * than as a response that never came. A transport that returns at the headers and streams every
+ * body never throws it.
  */
 public final class ResponseBodyTimeoutException extends HttpTimeoutException {
 
