@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,8 +82,9 @@ class StartupSideEffectsTests {
     /**
      * The pre-initializer's class list ({@link KubeClientPreinitialization#CLASS_LIST}) names exactly
      * the client classes an application loads by itself while it starts (the pre-initializer off):
-     * configured by properties, and from a kubeconfig file for an {@code https} server, whose CA it
-     * parses. JDK classes in the list are left out: they depend on the JDK.
+     * configured by properties, and from kubeconfig files for an {@code https} server, whose CA it
+     * parses, with a token and with a client certificate. JDK classes in the list are left out: they
+     * depend on the JDK.
      */
     @Test
     void theClassListNamesTheClientClassesAnApplicationLoadsAtStart(@TempDir Path dir) throws Exception {
@@ -98,6 +100,19 @@ class StartupSideEffectsTests {
             loaded.addAll(runProbe(Files.createDirectories(dir.resolve("kubeconfig-file")), apiServer, false, "https",
                     "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + kubeconfig));
         }
+        // As kind, kubeadm and minikube write it: an RSA client certificate with its PKCS#1 key.
+        HeldCertificate user = new HeldCertificate.Builder().commonName("kubernetes-admin").rsa2048().build();
+        Path clientCertKubeconfig = dir.resolve("kubeconfig-client-certificate");
+        Files.writeString(clientCertKubeconfig, KubeClientPreinitialization.KUBECONFIG
+            .replace("name: preinit", "name: probe").replace(": preinit", ": probe")
+            .replace("token: not-a-token", "client-certificate-data: " + base64(user.certificatePem())
+                    + "\n    client-key-data: " + base64(user.privateKeyPkcs1Pem())));
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("client-certificate")), apiServer, false,
+                    "https", "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + clientCertKubeconfig));
+        }
+        assertThat(loaded).as("the client certificate loaded at start")
+            .contains("io.kubeclient.transport.ClientCertificate");
         assertThat(loaded).as("the CA parsed at start").contains("io.kubeclient.transport.Pem");
         List<String> listed = listed();
         List<String> client = loaded.stream()
@@ -114,6 +129,10 @@ class StartupSideEffectsTests {
             .as("client classes in %s that an application no longer loads at start (remove them)",
                     KubeClientPreinitialization.CLASS_LIST)
             .isEmpty();
+    }
+
+    private static String base64(String pem) {
+        return java.util.Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static List<String> runProbe(Path dir, ServerSocket apiServer, String... args) throws Exception {
