@@ -465,7 +465,16 @@ class JdkHttpTransportBufferedBodyTest {
         ls.onSubscribe(new PrefetchingBodySubscriberTest.FakeSubscription());
         assertThatThrownBy(() -> ls.getBody().toCompletableFuture().get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ResponseBodyTimeoutException.class);
-        assertThat(late.received(new IOException("timed out"), false)).isNull();
+        IOException jdks = new java.net.http.HttpTimeoutException("request timed out while receiving the response body");
+        assertThat(late.received(jdks, false)).isNull();
+        // send() then throws the typed exception, the JDK's (untyped, cause-less) one as its cause.
+        assertThat(late.bodyTimeout(jdks)).isExactlyInstanceOf(ResponseBodyTimeoutException.class)
+                .hasMessage("request timed out while receiving the response body of GET http://127.0.0.1:1/api/v1/x")
+                .hasCause(jdks);
+        // Any other failure is not a body timeout: no headers, a streamed body, a body still coming.
+        assertThat(none.bodyTimeout(new IOException("refused"))).isNull();
+        assertThat(streamed.bodyTimeout(new IOException("reset"))).isNull();
+        assertThat(silent.bodyTimeout(new IOException("reset"))).isNull();
     }
 
     @Test
