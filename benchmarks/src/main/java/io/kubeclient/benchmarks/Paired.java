@@ -31,9 +31,10 @@ public final class Paired {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         List<String> names = Arrays.asList((args.length > 2 ? args[2] : "floor,ours,fabric8Jdk").split(","));
         byte[] empty = new byte[0];
+        byte[] configMap = scenario.startsWith("get") ? Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)) : empty;
         try (LoopbackServer server = new LoopbackServer(
                 scenario.equals("list") ? Fixtures.podList(ClientBenchmarks.LIST_PODS) : empty,
-                scenario.startsWith("get") ? Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)) : empty,
+                configMap,
                 scenario.equals("watch") ? Fixtures.watchEvents(ClientBenchmarks.WATCH_EVENTS) : empty)) {
             Map<String, Peer> peers = new LinkedHashMap<>();
             for (String name : names) {
@@ -57,7 +58,7 @@ public final class Paired {
                         }
                     }
                 }
-                report(scenario, threads, names, times);
+                report(scenario, threads, configMap.length, names, times);
             } finally {
                 pool.shutdownNow();
                 peers.values().forEach(Peer::close);
@@ -93,14 +94,14 @@ public final class Paired {
         return (double) (System.nanoTime() - t0) / ((long) batch * threads);
     }
 
-    private static void report(String scenario, int threads, List<String> names, Map<String, List<Double>> times) {
+    private static void report(String scenario, int threads, int configMapBytes, List<String> names,
+            Map<String, List<Double>> times) {
         String base = names.get(0);
         List<Double> baseTimes = times.get(base);
         System.out.printf(Locale.ROOT, "%n%s (%d thread%s), %d rounds; median per-round ratio to %s%n",
                 scenario, threads, threads == 1 ? "" : "s", baseTimes.size(), base);
         if (scenario.startsWith("get")) {
-            System.out.printf(Locale.ROOT, "ConfigMap body: %d bytes%n",
-                    Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)).length);
+            System.out.printf(Locale.ROOT, "ConfigMap body: %d bytes%n", configMapBytes);
         }
         System.out.printf(Locale.ROOT, "%-14s %14s %10s %10s %10s%n", "client", "median/op", "ratio", "min", "max");
         for (String name : names) {

@@ -63,8 +63,7 @@ class StartupSideEffectsTests {
     void startingFromAKubeconfigWhileThePreinitializerRunsNeitherConnectsNorLoadsAMapper(@TempDir Path dir)
             throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, KubeClientPreinitialization.KUBECONFIG.replace("name: preinit", "name: probe")
-            .replace(": preinit", ": probe"));
+        Files.writeString(kubeconfig, PROBE_KUBECONFIG);
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<String> loaded = runProbe(dir, apiServer, "--kube.client.kubeconfig=" + kubeconfig);
             assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
@@ -89,8 +88,7 @@ class StartupSideEffectsTests {
     @Test
     void theClassListNamesTheClientClassesAnApplicationLoadsAtStart(@TempDir Path dir) throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, KubeClientPreinitialization.KUBECONFIG.replace("name: preinit", "name: probe")
-            .replace(": preinit", ": probe"));
+        Files.writeString(kubeconfig, PROBE_KUBECONFIG);
         Set<String> loaded = new LinkedHashSet<>();
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             loaded.addAll(runProbe(Files.createDirectories(dir.resolve("properties")), apiServer, false, "http",
@@ -103,8 +101,7 @@ class StartupSideEffectsTests {
         // As kind, kubeadm and minikube write it: an RSA client certificate with its PKCS#1 key.
         HeldCertificate user = new HeldCertificate.Builder().commonName("kubernetes-admin").rsa2048().build();
         Path clientCertKubeconfig = dir.resolve("kubeconfig-client-certificate");
-        Files.writeString(clientCertKubeconfig, KubeClientPreinitialization.KUBECONFIG
-            .replace("name: preinit", "name: probe").replace(": preinit", ": probe")
+        Files.writeString(clientCertKubeconfig, PROBE_KUBECONFIG
             .replace("token: not-a-token", "client-certificate-data: " + base64(user.certificatePem())
                     + "\n    client-key-data: " + base64(user.privateKeyPkcs1Pem())));
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -130,6 +127,10 @@ class StartupSideEffectsTests {
                     KubeClientPreinitialization.CLASS_LIST)
             .isEmpty();
     }
+
+    /** The pre-initializer's built-in kubeconfig under other names, so the two parses are told apart. */
+    private static final String PROBE_KUBECONFIG = KubeClientPreinitialization.KUBECONFIG
+        .replace("name: preinit", "name: probe").replace(": preinit", ": probe");
 
     private static String base64(String pem) {
         return java.util.Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
