@@ -24,14 +24,18 @@ import io.kubeclient.transport.TlsConfig;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +105,7 @@ final class KubeClientPreinitialization implements Runnable {
 
     private final boolean explicitKubeconfig;
     private final Map<String, String> rulesEnv;
+    private final boolean serverCa;
     private final ClassLoader classLoader;
     private volatile boolean readKubeconfig;
     private volatile boolean trustMaterial;
@@ -109,15 +114,19 @@ final class KubeClientPreinitialization implements Runnable {
      * @param explicitKubeconfig the application names its kubeconfig files ({@code kube.client.kubeconfig})
      * @param rulesEnv the variables of {@link #RULES_ENV} that are set, for the default loading rules;
      *     {@code null} when the application reads no kubeconfig ({@code kube.client.mode=in-cluster})
+     * @param serverCa the application may check the server against a CA from outside a kubeconfig:
+     *     a pod's service-account CA, or {@code kube.client.certificate-authority}
      */
-    KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv) {
-        this(explicitKubeconfig, rulesEnv, KubeClientPreinitialization.class.getClassLoader());
+    KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv, boolean serverCa) {
+        this(explicitKubeconfig, rulesEnv, serverCa, KubeClientPreinitialization.class.getClassLoader());
     }
 
     /** As above, loading the listed classes through {@code classLoader}. */
-    KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv, ClassLoader classLoader) {
+    KubeClientPreinitialization(boolean explicitKubeconfig, Map<String, String> rulesEnv, boolean serverCa,
+            ClassLoader classLoader) {
         this.explicitKubeconfig = explicitKubeconfig;
         this.rulesEnv = rulesEnv;
+        this.serverCa = serverCa;
         this.classLoader = classLoader;
     }
 
@@ -131,9 +140,15 @@ final class KubeClientPreinitialization implements Runnable {
 
     /** The work for an application's environment, whether or not it has been done before. */
     static KubeClientPreinitialization of(Environment environment) {
-        String mode = environment.getProperty("kube.client.mode", "").strip().replace('_', '-');
-        if ("in-cluster".equalsIgnoreCase(mode)) {
-            return new KubeClientPreinitialization(false, null);
+        String mode = canonicalMode(environment.getProperty("kube.client.mode", ""));
+        // In a pod (or in-cluster mode) the application may fall back to the service account, whose
+        // CA it parses at start; in kubeconfig mode it never does. Only the variables are looked at:
+        // the service-account files are left alone.
+        boolean inCluster = "incluster".equals(mode) || (!"kubeconfig".equals(mode)
+                && hasText(environment, "KUBERNETES_SERVICE_HOST") && hasText(environment, "KUBERNETES_SERVICE_PORT"));
+        boolean serverCa = inCluster || hasText(environment, "kube.client.certificate-authority");
+        if ("incluster".equals(mode)) {
+            return new KubeClientPreinitialization(false, null, serverCa);
         }
         boolean explicit = environment.containsProperty("kube.client.kubeconfig")
                 || environment.containsProperty("kube.client.kubeconfig[0]");
@@ -144,7 +159,28 @@ final class KubeClientPreinitialization implements Runnable {
                 env.put(name, value);
             }
         }
-        return new KubeClientPreinitialization(explicit, env);
+        return new KubeClientPreinitialization(explicit, env, serverCa);
+    }
+
+    /**
+     * A {@code kube.client.mode} value as Spring's lenient enum binding compares it: letters and
+     * digits only, lower case ({@code in-cluster}, {@code IN_CLUSTER} and {@code inCluster} all
+     * give {@code incluster}).
+     */
+    static String canonicalMode(String value) {
+        StringBuilder canonical = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                canonical.append(Character.toLowerCase(c));
+            }
+        }
+        return canonical.toString();
+    }
+
+    private static boolean hasText(Environment environment, String name) {
+        String value = environment.getProperty(name);
+        return value != null && !value.isBlank();
     }
 
     static boolean isDone() {
@@ -169,6 +205,9 @@ final class KubeClientPreinitialization implements Runnable {
         RestConfig config = restConfig(kubeconfig);
         if (config.caData() != null) {
             trustManagers(config.caData());
+            this.trustMaterial = true;
+        } else if (this.serverCa) {
+            serverCa(Base64.getDecoder().decode(CA_DATA));
             this.trustMaterial = true;
         }
         clients(config);
@@ -271,6 +310,20 @@ final class KubeClientPreinitialization implements Runnable {
      */
     private static void trustManagers(byte[] pem) {
         JdkHttpTransport.builder().tls(TlsConfig.builder().caData(pem).build()).build().close();
+    }
+
+    /**
+     * A CA the application reads from a file: the service account's, which it first checks for
+     * certificates with the JDK's PEM reader (as client-go's in-cluster config does), then the
+     * transport's check of a configured CA.
+     */
+    private static void serverCa(byte[] pem) {
+        try {
+            CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the built-in CA does not parse", e);
+        }
+        trustManagers(pem);
     }
 
     /** The beans' clients, over a transport that refuses every request. */

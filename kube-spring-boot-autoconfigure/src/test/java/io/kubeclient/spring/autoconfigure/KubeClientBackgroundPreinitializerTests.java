@@ -9,10 +9,12 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.assertj.core.api.AbstractBooleanAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -116,12 +118,12 @@ class KubeClientBackgroundPreinitializerTests {
 
         Files.createDirectories(home.resolve(".kube"));
         Files.writeString(home.resolve(".kube/config"), "");
-        work = new KubeClientPreinitialization(false, Map.of("HOME", home.toString()));
+        work = new KubeClientPreinitialization(false, Map.of("HOME", home.toString()), false);
         work.run();
         assertThat(work.readKubeconfig()).as("~/.kube/config exists").isTrue();
 
         work = new KubeClientPreinitialization(false, Map.of("KUBECONFIG", dir.resolve("missing").toString(),
-                "HOME", home.toString()));
+                "HOME", home.toString()), false);
         work.run();
         assertThat(work.readKubeconfig()).as("KUBECONFIG names a missing file, ~/.kube/config is not read").isFalse();
 
@@ -134,8 +136,52 @@ class KubeClientBackgroundPreinitializerTests {
             .withProperty("kube.client.mode", "IN_CLUSTER").withProperty("HOME", home.toString()));
         work.run();
         assertThat(work.readKubeconfig()).as("in-cluster mode").isFalse();
+        assertThat(work.builtTrustMaterial()).as("in-cluster mode: the service account's CA").isTrue();
         assertThat(KubeClientPreinitialization.isDone()).isTrue();
         assertThat(KubeClientPreinitialization.forEnvironment(env)).as("once per JVM").isNull();
+    }
+
+    /**
+     * The CA of a pod's service account, or of {@code kube.client.certificate-authority}, is parsed
+     * on the main thread at start like a kubeconfig's: the work warms that path too, and only then.
+     */
+    @Test
+    void theWorkParsesACaWhenTheApplicationWillCheckTheServerAgainstOne(@TempDir Path dir) {
+        Path home = dir.resolve("home");
+        MockEnvironment pod = new MockEnvironment().withProperty("HOME", home.toString())
+            .withProperty("KUBERNETES_SERVICE_HOST", "10.96.0.1").withProperty("KUBERNETES_SERVICE_PORT", "443");
+        assertTrustMaterial(pod, "in a pod, no kubeconfig: the service account's CA").isTrue();
+        assertTrustMaterial(pod.withProperty("kube.client.mode", "kubeconfig"),
+                "in a pod, kubeconfig mode: no in-cluster fallback").isFalse();
+        for (String inCluster : List.of("in-cluster", "IN_CLUSTER", "inCluster", " In-Cluster ")) {
+            assertTrustMaterial(new MockEnvironment().withProperty("kube.client.mode", inCluster),
+                    "kube.client.mode=" + inCluster).isTrue();
+        }
+        assertTrustMaterial(new MockEnvironment().withProperty("HOME", home.toString())
+            .withProperty("KUBERNETES_SERVICE_HOST", "10.96.0.1"), "only one of the service variables").isFalse();
+        assertTrustMaterial(new MockEnvironment().withProperty("HOME", home.toString())
+            .withProperty("KUBERNETES_SERVICE_HOST", "10.96.0.1").withProperty("KUBERNETES_SERVICE_PORT", " "),
+                "a blank service port").isFalse();
+        assertTrustMaterial(new MockEnvironment().withProperty("HOME", home.toString())
+            .withProperty("kube.client.certificate-authority", dir.resolve("ca.crt").toString()),
+                "kube.client.certificate-authority").isTrue();
+        assertTrustMaterial(new MockEnvironment().withProperty("HOME", home.toString())
+            .withProperty("kube.client.master-url", "https://127.0.0.1:6443"), "properties without a CA").isFalse();
+    }
+
+    private static AbstractBooleanAssert<?> assertTrustMaterial(Environment env, String description) {
+        KubeClientPreinitialization work = KubeClientPreinitialization.of(env);
+        work.run();
+        assertThat(work.readKubeconfig()).as("%s: no kubeconfig read", description).isFalse();
+        return assertThat(work.builtTrustMaterial()).as(description);
+    }
+
+    @Test
+    void theModeIsComparedAsSpringBindsIt() {
+        assertThat(List.of("in-cluster", "IN_CLUSTER", "inCluster", "in_cluster", " In-Cluster "))
+            .allSatisfy((value) -> assertThat(KubeClientPreinitialization.canonicalMode(value)).isEqualTo("incluster"));
+        assertThat(KubeClientPreinitialization.canonicalMode("KubeConfig")).isEqualTo("kubeconfig");
+        assertThat(KubeClientPreinitialization.canonicalMode("")).isEmpty();
     }
 
     @Test
@@ -143,11 +189,11 @@ class KubeClientBackgroundPreinitializerTests {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // Both forms: the kubeconfig (CA data, token) and properties pointing at this socket.
-            KubeClientPreinitialization fromKubeconfig = new KubeClientPreinitialization(true, Map.of());
+            KubeClientPreinitialization fromKubeconfig = new KubeClientPreinitialization(true, Map.of(), false);
             fromKubeconfig.run();
             assertThat(fromKubeconfig.readKubeconfig()).isTrue();
             assertThat(fromKubeconfig.builtTrustMaterial()).as("trust material from the kubeconfig's CA data").isTrue();
-            KubeClientPreinitialization fromProperties = new KubeClientPreinitialization(false, Map.of("HOME", dir.toString()));
+            KubeClientPreinitialization fromProperties = new KubeClientPreinitialization(false, Map.of("HOME", dir.toString()), false);
             fromProperties.run();
             assertThat(fromProperties.readKubeconfig()).isFalse();
             assertThat(fromProperties.builtTrustMaterial()).isFalse();

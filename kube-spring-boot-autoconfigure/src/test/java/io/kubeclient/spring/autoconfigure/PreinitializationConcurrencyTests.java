@@ -89,7 +89,7 @@ class PreinitializationConcurrencyTests {
 
         @Override
         public void run() {
-            new KubeClientPreinitialization(true, Map.of()).run();
+            new KubeClientPreinitialization(true, Map.of(), false).run();
         }
     }
 

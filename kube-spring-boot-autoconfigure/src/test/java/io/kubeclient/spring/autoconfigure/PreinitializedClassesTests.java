@@ -58,7 +58,7 @@ class PreinitializedClassesTests {
         List<String> names = listed();
         Recording loader = new Recording(getClass().getClassLoader(), null);
 
-        new KubeClientPreinitialization(false, null, loader).run();
+        new KubeClientPreinitialization(false, null, false, loader).run();
 
         assertThat(loader.requested).containsSubsequence(names);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeclient.discovery.CachedDiscoveryInterface;
 import io.kubeclient.dynamic.DynamicClient;
 import io.kubeclient.kubernetes.Clientset;
+import io.kubeclient.rest.InClusterConfig;
 import io.kubeclient.rest.RESTClient;
 import io.kubeclient.restmapper.RESTMapper;
 import java.io.IOException;
@@ -21,16 +22,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What starting an application with the starter's beans costs besides time: no request to the API
@@ -81,9 +85,9 @@ class StartupSideEffectsTests {
     /**
      * The pre-initializer's class list ({@link KubeClientPreinitialization#CLASS_LIST}) names exactly
      * the client classes an application loads by itself while it starts (the pre-initializer off):
-     * configured by properties, and from kubeconfig files for an {@code https} server, whose CA it
-     * parses, with a token and with a client certificate. JDK classes in the list are left out: they
-     * depend on the JDK.
+     * configured by properties, from kubeconfig files for an {@code https} server, whose CA it
+     * parses, with a token and with a client certificate, and in a pod from its service account. JDK
+     * classes in the list are left out: they depend on the JDK.
      */
     @Test
     void theClassListNamesTheClientClassesAnApplicationLoadsAtStart(@TempDir Path dir) throws Exception {
@@ -108,6 +112,12 @@ class StartupSideEffectsTests {
             loaded.addAll(runProbe(Files.createDirectories(dir.resolve("client-certificate")), apiServer, false,
                     "https", "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + clientCertKubeconfig));
         }
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> args = new ArrayList<>(inCluster(dir));
+            args.add("--kube.client.preinitialize=false");
+            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("in-cluster")), apiServer, false, "https",
+                    args.toArray(String[]::new)));
+        }
         assertThat(loaded).as("the client certificate loaded at start")
             .contains("io.kubeclient.transport.ClientCertificate");
         assertThat(loaded).as("the CA parsed at start").contains("io.kubeclient.transport.Pem");
@@ -126,6 +136,35 @@ class StartupSideEffectsTests {
             .as("client classes in %s that an application no longer loads at start (remove them)",
                     KubeClientPreinitialization.CLASS_LIST)
             .isEmpty();
+    }
+
+    /**
+     * In a pod the main thread parses the service account's CA while the pre-initializer parses its
+     * own, as from a kubeconfig: no deadlock, no connection, no thread left, no mapper.
+     */
+    @Test
+    void startingInAPodWhileThePreinitializerRunsNeitherConnectsNorLoadsAMapper(@TempDir Path dir) throws Exception {
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> loaded = runProbe(dir, apiServer, true, "https", inCluster(dir).toArray(String[]::new));
+            assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
+                .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
+            assertThat(loaded).as("the service account's token file, read at start")
+                .contains("io.kubeclient.transport.AuthTransports$CachedFileTokenSource");
+        }
+    }
+
+    /**
+     * The arguments that make the probe run as in a pod, from a service-account directory made under
+     * {@code dir}: its token, namespace and CA (RSA, as kubeadm and the managed clusters make it).
+     */
+    private static List<String> inCluster(Path dir) throws IOException {
+        Path serviceAccount = Files.createDirectories(dir.resolve("serviceaccount"));
+        Files.writeString(serviceAccount.resolve("token"), "not-a-token");
+        Files.writeString(serviceAccount.resolve("namespace"), "probe");
+        Files.writeString(serviceAccount.resolve("ca.crt"),
+                new HeldCertificate.Builder().certificateAuthority(0).rsa2048().build().certificatePem());
+        return List.of("--kube.client.mode=in-cluster", "--KUBERNETES_SERVICE_HOST=127.0.0.1",
+                "--KUBERNETES_SERVICE_PORT=443", "--" + Probe.SERVICE_ACCOUNT_DIR + "=" + serviceAccount);
     }
 
     /** The pre-initializer's built-in kubeconfig under other names, so the two parses are told apart. */
@@ -224,6 +263,9 @@ class StartupSideEffectsTests {
 
         static final String PREINITIALIZED = "PROBE PREINITIALIZED ";
 
+        /** The property naming a service-account directory to use instead of the pod's. */
+        static final String SERVICE_ACCOUNT_DIR = "probe.service-account-dir";
+
         public static void main(String[] args) {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Probe.class)
                 .web(WebApplicationType.NONE)
@@ -252,6 +294,22 @@ class StartupSideEffectsTests {
         record User(Clientset clientset, RESTClient restClient, CachedDiscoveryInterface discovery, RESTMapper mapper) {
             User {
                 clientset.coreV1();
+            }
+        }
+
+        /**
+         * The auto-configuration's connection details, built as it builds them, but reading the
+         * service account from {@link #SERVICE_ACCOUNT_DIR}: a test cannot write the pod's directory.
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnProperty(SERVICE_ACCOUNT_DIR)
+        static class InCluster {
+
+            @Bean
+            PropertiesKubeConnectionDetails kubeConnectionDetails(KubeClientProperties properties, Environment environment) {
+                Function<String, String> env = environment::getProperty;
+                return new PropertiesKubeConnectionDetails(properties, env,
+                        InClusterConfig.of(env, Path.of(environment.getRequiredProperty(SERVICE_ACCOUNT_DIR))));
             }
         }
     }
