@@ -108,8 +108,16 @@ public class StartupApp {
         try (ServerSocket apiServer = new ServerSocket(0)) {
             // https for the kubeconfig runs, so that the client reads the kubeconfig's CA as it would
             // for a real cluster (an http URL leaves it unused); nothing connects either way.
-            String scheme = System.getProperty("bench.scheme", "http");
-            System.setProperty("kube.client.master-url", scheme + "://127.0.0.1:" + apiServer.getLocalPort());
+            if (Boolean.getBoolean("bench.inCluster")) {
+                // As in a pod: the service variables (read through Spring's environment, so system
+                // properties stand in for them) and the service-account files, which the script
+                // mounts in a private mount namespace.
+                System.setProperty("KUBERNETES_SERVICE_HOST", "127.0.0.1");
+                System.setProperty("KUBERNETES_SERVICE_PORT", Integer.toString(apiServer.getLocalPort()));
+            } else {
+                String scheme = System.getProperty("bench.scheme", "http");
+                System.setProperty("kube.client.master-url", scheme + "://127.0.0.1:" + apiServer.getLocalPort());
+            }
             ConfigurableApplicationContext ctx = SpringApplication.run(app, args);
             long ready = ManagementFactory.getRuntimeMXBean().getUptime();
             long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
@@ -220,9 +228,32 @@ contexts:
 current-context: bench
 EOF
 
+  # A pod's service account: a token and the cluster's CA, RSA as kubeadm and the managed clusters make
+  # it. The in-cluster runs see it at /var/run/secrets/kubernetes.io/serviceaccount in a private mount
+  # namespace (unshare -rm: no root needed where user namespaces are allowed), else they are skipped.
+  local sa="$app/serviceaccount"
+  rm -rf "$sa" && mkdir -p "$sa"
+  keytool -genkeypair -alias ca -keyalg RSA -keysize 2048 -dname CN=startup-cluster-ca -validity 30 \
+      -keystore "$sa/ca.p12" -storetype PKCS12 -storepass changeit -ext bc:c >/dev/null 2>&1
+  keytool -exportcert -rfc -alias ca -keystore "$sa/ca.p12" -storepass changeit > "$sa/ca.crt" 2>/dev/null
+  rm "$sa/ca.p12"
+  printf 'not-a-real-token' > "$sa/token"
+  printf 'default' > "$sa/namespace"
+  in_pod() { # command... -> runs it where the service account is mounted
+    unshare -rm sh -c 'run=$(readlink -f /var/run) && mount -t tmpfs tmpfs "$run" \
+        && mkdir -p /var/run/secrets/kubernetes.io/serviceaccount \
+        && cp "$0"/token "$0"/namespace "$0"/ca.crt /var/run/secrets/kubernetes.io/serviceaccount/ && exec "$@"' "$sa" "$@"
+  }
+  local variants=(without with injected kubeconfig)
+  if in_pod true 2>/dev/null; then
+    variants+=(incluster)
+  else
+    echo "in-cluster runs skipped: unshare -rm (a private mount namespace) is not allowed here"
+  fi
+
   local opts=(-XX:TieredStopAtLevel=1 -Xshare:auto -Dspring.main.banner-mode=off -Dlogging.level.root=warn)
   local v
-  for v in without with injected kubeconfig; do : > "$app/$v.log"; done
+  for v in "${variants[@]}"; do : > "$app/$v.log"; done
   run_variant() { # variant -> appends its STARTUP line to its log
     case "$1" in
       without) java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp ;;
@@ -230,14 +261,15 @@ EOF
       injected) java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
       kubeconfig) java "${opts[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" \
           -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
+      incluster) in_pod java "${opts[@]}" -Dbench.inCluster=true -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
     esac | grep STARTUP >> "$app/$1.log"
   }
-  local variants=(without with injected kubeconfig) k
+  local k n=${#variants[@]}
   for i in $(seq 1 "$runs"); do
     # Alternate, so load from elsewhere on the machine hits all alike, and start each round with the
     # next variant, so none always runs in the same place of a round (right after the same one).
-    for k in 0 1 2 3; do
-      run_variant "${variants[$(( (i + k) % 4 ))]}"
+    for k in $(seq 0 $((n - 1))); do
+      run_variant "${variants[$(( (i + k) % n ))]}"
     done
   done
   median() { # log, field
@@ -270,7 +302,16 @@ EOF
        "injected $(paired "$app/injected.log" main_cpu_ms) ms, kubeconfig $(paired "$app/kubeconfig.log" main_cpu_ms) ms;" \
        "process CPU (all threads, JIT and GC included): with $(paired "$app/with.log" process_cpu_ms) ms," \
        "injected $(paired "$app/injected.log" process_cpu_ms) ms, kubeconfig $(paired "$app/kubeconfig.log" process_cpu_ms) ms"
-  echo "  (logs: $app/{without,with,injected,kubeconfig}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [[ " ${variants[*]} " == *" incluster "* ]]; then
+    local m_incluster c_incluster
+    m_incluster=$(median "$app/incluster.log" ready_ms); c_incluster=$(median "$app/incluster.log" main_cpu_ms)
+    echo "  the injected application in a pod (service-account token and RSA CA, no kubeconfig): ${m_incluster} ms" \
+         "(+$((m_incluster - m_without))); API server contacted: $(grep -c 'contacted=true' "$app/incluster.log" || true) of $runs runs;" \
+         "main-thread CPU ${c_incluster} ms (+$((c_incluster - c_without)));" \
+         "per-round: ready +$(paired "$app/incluster.log") ms, main-thread CPU +$(paired "$app/incluster.log" main_cpu_ms) ms," \
+         "process CPU +$(paired "$app/incluster.log" process_cpu_ms) ms"
+  fi
+  echo "  (logs: $app/{$(IFS=,; echo "${variants[*]}")}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 case "$what" in
