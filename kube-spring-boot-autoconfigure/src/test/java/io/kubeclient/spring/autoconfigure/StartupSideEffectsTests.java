@@ -86,8 +86,8 @@ class StartupSideEffectsTests {
      * The pre-initializer's class list ({@link KubeClientPreinitialization#CLASS_LIST}) names exactly
      * the client classes an application loads by itself while it starts (the pre-initializer off):
      * configured by properties, from kubeconfig files for an {@code https} server, whose CA it
-     * parses, with a token and with a client certificate, and in a pod from its service account. JDK
-     * classes in the list are left out: they depend on the JDK.
+     * parses, with a token, a client certificate and a credential plugin, and in a pod from its
+     * service account. JDK classes in the list are left out: they depend on the JDK.
      */
     @Test
     void theClassListNamesTheClientClassesAnApplicationLoadsAtStart(@TempDir Path dir) throws Exception {
@@ -112,12 +112,39 @@ class StartupSideEffectsTests {
             loaded.addAll(runProbe(Files.createDirectories(dir.resolve("client-certificate")), apiServer, false,
                     "https", "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + clientCertKubeconfig));
         }
+        // As aws eks update-kubeconfig writes it (gcloud and az with kubelogin alike): a credential
+        // plugin, run on the first request only.
+        Path execKubeconfig = dir.resolve("kubeconfig-exec");
+        Files.writeString(execKubeconfig, PROBE_KUBECONFIG.replace("token: not-a-token", """
+                exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      args:
+                      - --region
+                      - eu-west-1
+                      - eks
+                      - get-token
+                      - --cluster-name
+                      - probe
+                      command: aws
+                      env: null
+                      interactiveMode: IfAvailable
+                      provideClusterInfo: false"""));
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> fromExec = runProbe(Files.createDirectories(dir.resolve("exec")), apiServer, false, "https",
+                    "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + execKubeconfig);
+            assertThat(fromExec).as("the client's own reader reads a credential plugin's kubeconfig")
+                .contains("io.kubeclient.clientcmd.KubeconfigYaml")
+                .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
+            loaded.addAll(fromExec);
+        }
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<String> args = new ArrayList<>(inCluster(dir));
             args.add("--kube.client.preinitialize=false");
             loaded.addAll(runProbe(Files.createDirectories(dir.resolve("in-cluster")), apiServer, false, "https",
                     args.toArray(String[]::new)));
         }
+        assertThat(loaded).as("the credential plugin's authenticator, created at start")
+            .contains("io.kubeclient.transport.ExecAuthenticator");
         assertThat(loaded).as("the client certificate loaded at start")
             .contains("io.kubeclient.transport.ClientCertificate");
         assertThat(loaded).as("the CA parsed at start").contains("io.kubeclient.transport.Pem");
