@@ -51,6 +51,18 @@ class InClusterConfigTest {
     }
 
     @Test
+    void keepsACaBundleAndLeavesOutAnEmptyOrMissingCa() throws Exception {
+        Files.writeString(sa.resolve("token"), "t");
+        Files.writeString(sa.resolve("ca.crt"), new HeldCertificate.Builder().build().certificatePem()
+                + new HeldCertificate.Builder().build().certificatePem());
+        assertThat(icc().restConfig().caFile()).as("two certificates").isEqualTo(sa.resolve("ca.crt"));
+        Files.writeString(sa.resolve("ca.crt"), "");
+        assertThat(icc().restConfig().caFile()).as("an empty file").isNull();
+        Files.delete(sa.resolve("ca.crt"));
+        assertThat(icc().restConfig().caFile()).as("no file").isNull();
+    }
+
+    @Test
     void failsOutsideCluster() {
         env.remove("KUBERNETES_SERVICE_PORT");
         assertThatThrownBy(() -> icc().restConfig()).isInstanceOf(NotInClusterException.class)
