@@ -55,6 +55,8 @@ class StartupSideEffectsTests {
                 .doesNotContain("io.kubeclient.rest.KubeJson");
             assertThat(loaded).as("no kubeconfig to read: the pre-initializer leaves the YAML parser alone")
                 .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
+            assertThat(Files.readString(dir.resolve("out.txt"))).as("no CA to check the server against: none parsed")
+                .contains(Probe.TRUST_MATERIAL + "false");
         }
     }
 
@@ -73,6 +75,8 @@ class StartupSideEffectsTests {
             assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
                 .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
             assertThat(loaded).as("the client's own kubeconfig reader").contains("io.kubeclient.clientcmd.KubeconfigYaml");
+            assertThat(Files.readString(dir.resolve("out.txt"))).as("the pre-initializer parsed its kubeconfig's CA")
+                .contains(Probe.TRUST_MATERIAL + "true");
             assertThat(loaded).as("a YAML or Jackson parser loaded to read a kubeconfig of the common shape")
                 .noneMatch((name) -> name.startsWith("org.snakeyaml.") || name.startsWith("tools.jackson.dataformat.yaml.")
                         || name.startsWith("tools.jackson.core.") || name.startsWith("tools.jackson.databind."));
@@ -177,6 +181,8 @@ class StartupSideEffectsTests {
                 .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
             assertThat(loaded).as("the service account's token file, read at start")
                 .contains("io.kubeclient.transport.AuthTransports$CachedFileTokenSource");
+            assertThat(Files.readString(dir.resolve("out.txt"))).as("the pre-initializer parsed its CA")
+                .contains(Probe.TRUST_MATERIAL + "true");
         }
     }
 
@@ -290,6 +296,11 @@ class StartupSideEffectsTests {
 
         static final String PREINITIALIZED = "PROBE PREINITIALIZED ";
 
+        static final String TRUST_MATERIAL = "PROBE PREINITIALIZER TRUST MATERIAL ";
+
+        /** The pre-initializer's work, once the application's environment is prepared. */
+        static volatile KubeClientPreinitialization work;
+
         /** The property naming a service-account directory to use instead of the pod's. */
         static final String SERVICE_ACCOUNT_DIR = "probe.service-account-dir";
 
@@ -297,7 +308,10 @@ class StartupSideEffectsTests {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Probe.class)
                 .web(WebApplicationType.NONE)
                 // The pre-initializer as spring.factories registers it, minus Boot's switch (see above).
-                .listeners(new KubeClientBackgroundPreinitializer(false, 2, KubeClientPreinitialization::forEnvironment))
+                .listeners(new KubeClientBackgroundPreinitializer(false, 2, (environment) -> {
+                    work = KubeClientPreinitialization.of(environment);
+                    return work;
+                }))
                 .run(args)) {
                 context.getBean(User.class);
                 context.getBean(DynamicClient.class);
@@ -309,6 +323,7 @@ class StartupSideEffectsTests {
                     .toString();
                 System.out.println(THREADS + clientThreads);
                 System.out.println(PREINITIALIZED + KubeClientPreinitialization.isDone());
+                System.out.println(TRUST_MATERIAL + (work != null && work.builtTrustMaterial()));
                 System.out.println(READY);
             }
         }
