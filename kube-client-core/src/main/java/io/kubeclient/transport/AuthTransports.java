@@ -2,7 +2,6 @@ package io.kubeclient.transport;
 
 import io.kubeclient.ConfigException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.jar.Manifest;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,22 +210,19 @@ public final class AuthTransports {
     }
 
     private static String version() {
-        String v = AuthTransports.class.getPackage().getImplementationVersion();
-        if (v == null) {
-            // Not run from a jar with an Implementation-Version: look for our own manifest.
-            try (InputStream in = AuthTransports.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
-                if (in != null) {
-                    Manifest m = new Manifest(in);
-                    String title = m.getMainAttributes().getValue("Implementation-Title");
-                    if (title != null && title.startsWith("kube-client")) {
-                        v = m.getMainAttributes().getValue("Implementation-Version");
-                    }
-                }
-            } catch (IOException ignored) {
-                // unknown
-            }
-        }
-        return v == null || v.isBlank() ? "unknown" : v.trim();
+        // From the core jar's manifest, which the class loader has read already.
+        Package core = AuthTransports.class.getPackage();
+        return version(core.getImplementationTitle(), core.getImplementationVersion());
+    }
+
+    /**
+     * The version a manifest's implementation entries give, if they name kube-client: a jar that
+     * shaded the client in carries the application's title and version instead.
+     */
+    static String version(String implementationTitle, String implementationVersion) {
+        boolean ours = implementationTitle != null && implementationTitle.startsWith("kube-client");
+        return !ours || implementationVersion == null || implementationVersion.isBlank() ? "unknown"
+                : implementationVersion.trim();
     }
 
     static HttpTransport decorate(HttpTransport next, UnaryOperator<TransportRequest> decorator) {

@@ -146,6 +146,16 @@ class AuthTransportsTest {
     }
 
     @Test
+    void theVersionComesFromOurOwnManifestEntriesOnly() {
+        assertThat(AuthTransports.version("kube-client core", "1.2.3")).isEqualTo("1.2.3");
+        assertThat(AuthTransports.version("kube-client core", " 1.2.3\n")).isEqualTo("1.2.3");
+        assertThat(AuthTransports.version("my-operator", "9.9.9")).as("a shaded jar's").isEqualTo("unknown");
+        assertThat(AuthTransports.version(null, "9.9.9")).isEqualTo("unknown");
+        assertThat(AuthTransports.version("kube-client core", null)).isEqualTo("unknown");
+        assertThat(AuthTransports.version("kube-client core", " ")).isEqualTo("unknown");
+    }
+
+    @Test
     void userAgentNeverOverridesTheCallers() throws Exception {
         Recorder rec = new Recorder();
         HttpTransport t = AuthTransports.userAgent(rec, "kube/1");
