@@ -139,6 +139,8 @@ class StartupSideEffectsTests {
             assertThat(fromExec).as("the client's own reader reads a credential plugin's kubeconfig")
                 .contains("io.kubeclient.clientcmd.KubeconfigYaml")
                 .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
+            assertThat(fromExec).as("Jackson databind loaded at start for a plugin that runs on the first request")
+                .noneMatch((name) -> name.startsWith("tools.jackson.databind."));
             loaded.addAll(fromExec);
         }
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
