@@ -27,9 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AuthProviders {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private AuthProviders() {}
+
+    /**
+     * The mapper for tokens and issuer answers, created on the first request: building it when an
+     * application wraps its transport, at start, would load Jackson databind there.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     /**
      * Wraps a transport with an auth provider.
@@ -115,7 +121,7 @@ public final class AuthProviders {
                 return true;
             }
             try {
-                JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+                JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
                 JsonNode exp = claims.get("exp");
                 if (exp == null || !exp.isNumber()) {
                     return true;
@@ -153,7 +159,7 @@ public final class AuthProviders {
                     throw new IOException(what + " at " + req.uri() + " returned HTTP " + r.statusCode());
                 }
                 try {
-                    return JSON.readTree(body);
+                    return Json.MAPPER.readTree(body);
                 } catch (JacksonException e) {
                     throw new IOException(what + " at " + req.uri() + " did not return JSON");
                 }

@@ -189,6 +189,29 @@ class StartupSideEffectsTests {
     }
 
     /**
+     * Credentials that the client fetches on the first request, a credential plugin's or an oidc
+     * provider's, load no Jackson databind at start: the JSON they need waits for that request.
+     */
+    @Test
+    void anOidcProviderLoadsNoJacksonAtStart(@TempDir Path dir) throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig-oidc");
+        Files.writeString(kubeconfig, PROBE_KUBECONFIG.replace("token: not-a-token", """
+                auth-provider:
+                      name: oidc
+                      config:
+                        client-id: probe
+                        idp-issuer-url: https://issuer.example
+                        id-token: not.a.token
+                        refresh-token: not-a-refresh-token"""));
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> loaded = runProbe(dir, apiServer, true, "https", "--kube.client.kubeconfig=" + kubeconfig);
+            assertThat(loaded).as("the oidc provider, set up at start").contains("io.kubeclient.transport.AuthProviders");
+            assertThat(loaded).as("Jackson databind loaded at start for tokens read on the first request")
+                .noneMatch((name) -> name.startsWith("tools.jackson.databind."));
+        }
+    }
+
+    /**
      * The arguments that make the probe run as in a pod, from a service-account directory made under
      * {@code dir}: its token, namespace and CA (RSA, as kubeadm and the managed clusters make it).
      */
