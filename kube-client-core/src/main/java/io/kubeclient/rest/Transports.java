@@ -180,9 +180,33 @@ public final class Transports {
         }
     }
 
-    /** The cache key of exec authenticators: client-go caches them per exec config and cluster. */
+    /**
+     * The cache key of exec authenticators: client-go caches them per exec config and cluster.
+     * Equals and hashCode written out, as {@link BaseKey}'s: an application builds this key at start.
+     */
     private record ExecKey(ExecConfig exec, String server, String serverName, boolean insecure, String caData,
-            String proxyUrl, boolean disableCompression, Clock clock) {}
+            String proxyUrl, boolean disableCompression, Clock clock) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExecKey k && exec.equals(k.exec) && Objects.equals(server, k.server)
+                    && Objects.equals(serverName, k.serverName) && insecure == k.insecure
+                    && Objects.equals(caData, k.caData) && Objects.equals(proxyUrl, k.proxyUrl)
+                    && disableCompression == k.disableCompression && Objects.equals(clock, k.clock);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = exec.hashCode();
+            h = 31 * h + Objects.hashCode(server);
+            h = 31 * h + Objects.hashCode(serverName);
+            h = 31 * h + Boolean.hashCode(insecure);
+            h = 31 * h + Objects.hashCode(caData);
+            h = 31 * h + Objects.hashCode(proxyUrl);
+            h = 31 * h + Boolean.hashCode(disableCompression);
+            return 31 * h + Objects.hashCode(clock);
+        }
+    }
 
     /** A view of a shared transport whose {@code close()} leaves the pool open. */
     private record Shared(HttpTransport delegate) implements HttpTransport {

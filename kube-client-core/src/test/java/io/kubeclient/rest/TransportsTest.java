@@ -285,6 +285,32 @@ class TransportsTest {
         assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer from-exec");
     }
 
+    /**
+     * Like client-go, configs with equal exec settings for the same cluster share one authenticator,
+     * so its plugin runs once for them; another cluster (here another server name) gets its own.
+     */
+    @Test
+    void configsWithTheSameExecSettingsAndClusterShareThePluginsCredential() throws Exception {
+        Transports.clearCaches();
+        Path runs = dir.resolve("runs");
+        Path plugin = dir.resolve("counting-plugin.sh");
+        Files.writeString(plugin, "#!/bin/sh\necho run >> '" + runs + "'\n"
+                + "echo '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\",\"status\":{\"token\":\"t\"}}'\n");
+        Files.setPosixFilePermissions(plugin, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        List<ExecConfig.EnvVar> env = List.of(new ExecConfig.EnvVar("REGION", "eu-west-1"));
+        ExecConfig exec = new ExecConfig("client.authentication.k8s.io/v1", plugin.toString(), List.of("get-token"), env,
+                null, false, ExecConfig.InteractiveMode.NEVER, null);
+        ExecConfig equalExec = new ExecConfig("client.authentication.k8s.io/v1", plugin.toString(), List.of("get-token"),
+                List.of(new ExecConfig.EnvVar("REGION", "eu-west-1")), null, false, ExecConfig.InteractiveMode.NEVER, null);
+        roundTrip(Transports.forConfig(config().execProvider(exec).build()));
+        roundTrip(Transports.forConfig(config().execProvider(equalExec).build()));
+        assertThat(Files.readAllLines(runs)).as("plugin runs for two configs of one cluster").hasSize(1);
+        roundTrip(Transports.forConfig(config().execProvider(exec).serverName("localhost").build()));
+        assertThat(Files.readAllLines(runs)).as("plugin runs once another cluster's config is used too").hasSize(2);
+        roundTrip(Transports.forConfig(config().execProvider(equalExec).serverName("localhost").build()));
+        assertThat(Files.readAllLines(runs)).hasSize(2);
+    }
+
     @Test
     void execPluginIsSkippedWhenTheConfigHasAToken() throws Exception {
         ExecConfig exec = new ExecConfig("client.authentication.k8s.io/v1", dir.resolve("absent").toString(), null, null, null,

@@ -18,6 +18,7 @@ import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
 import io.kubeclient.rest.WarningHandlers;
 import io.kubeclient.restmapper.DeferredDiscoveryRESTMapper;
+import io.kubeclient.transport.ExecConfig;
 import io.kubeclient.transport.HttpTransport;
 import io.kubeclient.transport.JdkHttpTransport;
 import io.kubeclient.transport.TlsConfig;
@@ -203,6 +204,9 @@ final class KubeClientPreinitialization implements Runnable {
         boolean kubeconfig = mayReadKubeconfig();
         this.readKubeconfig = kubeconfig;
         RestConfig config = restConfig(kubeconfig);
+        if (kubeconfig) {
+            execConfigs();
+        }
         if (config.caData() != null) {
             trustManagers(config.caData());
             this.trustMaterial = true;
@@ -324,6 +328,21 @@ final class KubeClientPreinitialization implements Runnable {
             throw new IllegalStateException("the built-in CA does not parse", e);
         }
         trustManagers(pem);
+    }
+
+    /**
+     * Compares and hashes two credential-plugin settings, as the transport does at start to give a
+     * cluster's configs one plugin: a record's equals and hashCode are bootstrapped on first use.
+     */
+    private static void execConfigs() {
+        List<ExecConfig.EnvVar> env = List.of(new ExecConfig.EnvVar("PREINIT", "true"));
+        ExecConfig a = new ExecConfig("client.authentication.k8s.io/v1", "preinit", List.of("token"), env, null, false,
+                null, null);
+        ExecConfig b = new ExecConfig("client.authentication.k8s.io/v1", "preinit", List.of("token"), List.copyOf(env),
+                null, false, null, null);
+        if (a.hashCode() != b.hashCode() || !a.equals(b)) {
+            throw new IllegalStateException("equal exec settings compare unequal");
+        }
     }
 
     /** The beans' clients, over a transport that refuses every request. */
