@@ -18,9 +18,12 @@ import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
 import io.kubeclient.rest.WarningHandlers;
 import io.kubeclient.restmapper.DeferredDiscoveryRESTMapper;
+import io.kubeclient.transport.AuthTransports;
 import io.kubeclient.transport.ExecConfig;
 import io.kubeclient.transport.HttpTransport;
+import io.kubeclient.transport.ImpersonationConfig;
 import io.kubeclient.transport.JdkHttpTransport;
+import io.kubeclient.transport.ProxyConfig;
 import io.kubeclient.transport.TlsConfig;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
@@ -34,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -214,6 +218,7 @@ final class KubeClientPreinitialization implements Runnable {
             serverCa(Base64.getDecoder().decode(CA_DATA));
             this.trustMaterial = true;
         }
+        transportLayers(config);
         clients(config);
         done = true;
     }
@@ -328,6 +333,29 @@ final class KubeClientPreinitialization implements Runnable {
             throw new IllegalStateException("the built-in CA does not parse", e);
         }
         trustManagers(pem);
+    }
+
+    /**
+     * The layers {@code Transports.forConfig} stacks for the beans, without its process-wide cache
+     * (where the built-in config would stay): the JDK transport, built and closed before it creates
+     * an {@code HttpClient}, the default {@code User-Agent} (a process-wide constant), and the token,
+     * user-agent and impersonation layers over a transport that refuses every request.
+     */
+    private static void transportLayers(RestConfig config) {
+        TlsConfig tls = TlsConfig.builder().insecure(config.insecure()).serverName(config.serverName())
+                .nextProtos(config.nextProtos()).build();
+        ProxyConfig proxy = ProxyConfig.fromEnvironment((name) -> null);
+        if (tls.hashCode() != tls.hashCode() || proxy.hashCode() != proxy.hashCode()) {
+            throw new IllegalStateException("unstable hash");
+        }
+        JdkHttpTransport.Builder base = JdkHttpTransport.builder();
+        if (config.connectTimeout() != null) {
+            base.connectTimeout(config.connectTimeout());
+        }
+        base.tls(tls).proxy(proxy).disableCompression(config.disableCompression()).build().close();
+        HttpTransport t = AuthTransports.bearerToken(new RefusingTransport(), "not-a-token", null, Clock.systemUTC());
+        t = AuthTransports.userAgent(t, AuthTransports.defaultUserAgent());
+        AuthTransports.impersonation(t, new ImpersonationConfig("preinit", "", List.of(), Map.of()));
     }
 
     /**
