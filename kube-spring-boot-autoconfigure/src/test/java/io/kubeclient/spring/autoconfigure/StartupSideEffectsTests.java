@@ -139,8 +139,6 @@ class StartupSideEffectsTests {
             assertThat(fromExec).as("the client's own reader reads a credential plugin's kubeconfig")
                 .contains("io.kubeclient.clientcmd.KubeconfigYaml")
                 .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
-            assertThat(fromExec).as("Jackson databind loaded at start for a plugin that runs on the first request")
-                .noneMatch((name) -> name.startsWith("tools.jackson.databind."));
             loaded.addAll(fromExec);
         }
         try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -149,6 +147,9 @@ class StartupSideEffectsTests {
             loaded.addAll(runProbe(Files.createDirectories(dir.resolve("in-cluster")), apiServer, false, "https",
                     args.toArray(String[]::new)));
         }
+        assertThat(loaded).as("Jackson databind loaded at start in one of these configurations (a credential plugin's"
+                + " JSON, for one, waits for its first run)")
+            .noneMatch((name) -> name.startsWith("tools.jackson.databind."));
         assertThat(loaded).as("the credential plugin's authenticator, created at start")
             .contains("io.kubeclient.transport.ExecAuthenticator");
         assertThat(loaded).as("the client certificate loaded at start")
