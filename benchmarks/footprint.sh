@@ -2,7 +2,8 @@
 # Outside JMH: (1) the runtime jar footprint of each client library beyond Spring, Jackson and SLF4J;
 # (2) the start-up time a Spring Boot 4 application gains from adding kube-spring-boot-starter, and
 # whether the starter touches the network while starting.
-# Usage: benchmarks/footprint.sh [footprint|startup|all] [start-up runs, default 15]
+# Usage: benchmarks/footprint.sh [footprint|startup|startup-cds|all] [start-up runs, default 15]
+# (startup-cds: the same start-up runs, each variant mapping a dynamic CDS archive of its own)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -268,21 +269,38 @@ EOF
   fi
 
   local opts=(-XX:TieredStopAtLevel=1 -Xshare:auto -Dspring.main.banner-mode=off -Dlogging.level.root=warn)
-  local v
-  for v in "${variants[@]}"; do : > "$app/$v.log"; done
+  local v app_cp="$app/classes" cds_mode=""
+  if [[ -n "$cds" ]]; then
+    # Class data sharing as Spring Boot documents it: a training run per variant writes a dynamic
+    # archive of the classes it loaded, and the measured runs map it. Archives take jars only.
+    app_cp="$app/app.jar"
+    rm -f "$app_cp" && jar cf "$app_cp" -C "$app/classes" .
+    rm -rf "$app/cds" && mkdir -p "$app/cds"
+  fi
   run_variant() { # variant -> appends its STARTUP line to its log
+    local x=("${opts[@]}")
+    case "$cds_mode" in
+      train) x+=("-XX:ArchiveClassesAtExit=$app/cds/$1.jsa") ;;
+      use) x+=("-XX:SharedArchiveFile=$app/cds/$1.jsa") ;;
+    esac
     case "$1" in
-      without) java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp ;;
-      with) java "${opts[@]}" -cp "$app/classes:$with_cp" bench.StartupApp ;;
-      injected) java "${opts[@]}" -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
-      kubeconfig) java "${opts[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" \
-          -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
-      exec) java "${opts[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/exec-config" \
-          -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
-      without_pod) in_pod java "${opts[@]}" -cp "$app/classes:$without_cp" bench.StartupApp ;;
-      incluster) in_pod java "${opts[@]}" -Dbench.inCluster=true -cp "$app/classes:$with_cp" benchinjected.InjectedApp ;;
+      without) java "${x[@]}" -cp "$app_cp:$without_cp" bench.StartupApp ;;
+      with) java "${x[@]}" -cp "$app_cp:$with_cp" bench.StartupApp ;;
+      injected) java "${x[@]}" -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
+      kubeconfig) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" \
+          -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
+      exec) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/exec-config" \
+          -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
+      without_pod) in_pod java "${x[@]}" -cp "$app_cp:$without_cp" bench.StartupApp ;;
+      incluster) in_pod java "${x[@]}" -Dbench.inCluster=true -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
     esac | grep STARTUP >> "$app/$1.log"
   }
+  if [[ -n "$cds" ]]; then
+    cds_mode=train
+    for v in "${variants[@]}"; do run_variant "$v"; done
+    cds_mode=use
+  fi
+  for v in "${variants[@]}"; do : > "$app/$v.log"; done
   local k n=${#variants[@]}
   for i in $(seq 1 "$runs"); do
     # Alternate, so load from elsewhere on the machine hits all alike, and start each round with the
@@ -301,7 +319,7 @@ EOF
   local m_kubeconfig c_kubeconfig
   m_kubeconfig=$(median "$app/kubeconfig.log" ready_ms); c_kubeconfig=$(median "$app/kubeconfig.log" main_cpu_ms)
   beans() { tail -1 "$1" | sed 's/.*beans=\([0-9]*\).*/\1/'; }
-  echo "Spring Boot $boot_version start-up to ready, median of $runs alternating runs (-XX:TieredStopAtLevel=1):"
+  echo "Spring Boot $boot_version start-up to ready, median of $runs alternating runs (-XX:TieredStopAtLevel=1${cds:+, each variant with its own CDS archive}):"
   echo "  without kube-spring-boot-starter: ${m_without} ms ($(beans "$app/without.log") beans)"
   echo "  with kube-spring-boot-starter:    ${m_with} ms ($(beans "$app/with.log") beans)"
   echo "  added: $((m_with - m_without)) ms; API server contacted during start-up: $(grep -c 'contacted=true' "$app/with.log" || true) of $runs runs"
@@ -342,9 +360,11 @@ EOF
   echo "  (logs: $app/{$(IFS=,; echo "${variants[*]}")}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
+cds=""
 case "$what" in
   footprint) footprint ;;
   startup) startup ;;
+  startup-cds) cds=1; startup ;;
   all) footprint; echo; startup ;;
-  *) echo "usage: $0 [footprint|startup|all] [runs]" >&2; exit 2 ;;
+  *) echo "usage: $0 [footprint|startup|startup-cds|all] [runs]" >&2; exit 2 ;;
 esac
