@@ -345,9 +345,6 @@ final class KubeClientPreinitialization implements Runnable {
         TlsConfig tls = TlsConfig.builder().insecure(config.insecure()).serverName(config.serverName())
                 .nextProtos(config.nextProtos()).build();
         ProxyConfig proxy = ProxyConfig.fromEnvironment((name) -> null);
-        if (tls.hashCode() != tls.hashCode() || proxy.hashCode() != proxy.hashCode()) {
-            throw new IllegalStateException("unstable hash");
-        }
         JdkHttpTransport.Builder base = JdkHttpTransport.builder();
         if (config.connectTimeout() != null) {
             base.connectTimeout(config.connectTimeout());
@@ -368,9 +365,9 @@ final class KubeClientPreinitialization implements Runnable {
                 null, null);
         ExecConfig b = new ExecConfig("client.authentication.k8s.io/v1", "preinit", List.of("token"), List.copyOf(env),
                 null, false, null, null);
-        if (a.hashCode() != b.hashCode() || !a.equals(b)) {
-            throw new IllegalStateException("equal exec settings compare unequal");
-        }
+        // The results do not matter: the first calls are the work.
+        a.hashCode();
+        a.equals(b);
     }
 
     /** The beans' clients, over a transport that refuses every request. */
