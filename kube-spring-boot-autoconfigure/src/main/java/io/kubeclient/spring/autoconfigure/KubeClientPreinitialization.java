@@ -53,7 +53,8 @@ import org.springframework.core.env.Environment;
  * is read besides that list on the class path (the kubeconfig parser is warmed only when
  * {@code kube.client.kubeconfig} is set or a default kubeconfig file exists), no {@code HttpClient}
  * is created, no thread started and nothing sent: the CA is checked by building and closing a
- * transport, and the clients get a transport that refuses every request. Neither Jackson databind
+ * transport, and the transport's layers and the clients go over a transport that refuses every
+ * request. Neither Jackson databind
  * nor the client's JSON mapper is touched (the kubeconfig, of the common shape, is read by the
  * client's own reader without Jackson or SnakeYAML, as at start).
  */
