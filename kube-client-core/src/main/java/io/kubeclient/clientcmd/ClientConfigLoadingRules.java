@@ -203,7 +203,11 @@ public final class ClientConfigLoadingRules implements ClientConfigLoader {
         return KubeConfigCodec.decode(data, file);
     }
 
-    /** First file wins per map key; first non-empty value wins for current-context and preferences. */
+    /**
+     * First file wins per map key; first non-empty value wins for current-context and preferences.
+     * Loops rather than method references, here and in {@link #resolvePaths}: each would be
+     * bootstrapped on first use, while an application starts.
+     */
     static Config merge(List<Config> configs) {
         Map<String, Cluster> clusters = new LinkedHashMap<>();
         Map<String, AuthInfo> users = new LinkedHashMap<>();
@@ -213,11 +217,11 @@ public final class ClientConfigLoadingRules implements ClientConfigLoader {
         String current = "";
         boolean colors = false;
         for (Config c : configs) {
-            c.clusters().forEach(clusters::putIfAbsent);
-            c.authInfos().forEach(users::putIfAbsent);
-            c.contexts().forEach(contexts::putIfAbsent);
-            c.extensions().forEach(extensions::putIfAbsent);
-            c.preferences().extensions().forEach(prefExtensions::putIfAbsent);
+            putAllAbsent(clusters, c.clusters());
+            putAllAbsent(users, c.authInfos());
+            putAllAbsent(contexts, c.contexts());
+            putAllAbsent(extensions, c.extensions());
+            putAllAbsent(prefExtensions, c.preferences().extensions());
             if (current.isEmpty()) {
                 current = c.currentContext();
             }
@@ -226,20 +230,28 @@ public final class ClientConfigLoadingRules implements ClientConfigLoader {
         return new Config(current, new Preferences(colors, prefExtensions), clusters, users, contexts, extensions);
     }
 
+    private static <V> void putAllAbsent(Map<String, V> into, Map<String, V> from) {
+        for (Map.Entry<String, V> e : from.entrySet()) {
+            into.putIfAbsent(e.getKey(), e.getValue());
+        }
+    }
+
     /** Makes relative file references absolute against the directory of each entry's origin. */
     static Config resolvePaths(Config c) {
         Map<String, Cluster> clusters = new LinkedHashMap<>();
-        c.clusters().forEach((name, cl) -> {
+        for (Map.Entry<String, Cluster> e : c.clusters().entrySet()) {
+            Cluster cl = e.getValue();
             Path dir = baseDir(cl.locationOfOrigin());
-            clusters.put(name, dir == null ? cl
+            clusters.put(e.getKey(), dir == null ? cl
                     : cl.toBuilder().certificateAuthority(resolve(cl.certificateAuthority(), dir)).build());
-        });
+        }
         Map<String, AuthInfo> users = new LinkedHashMap<>();
-        c.authInfos().forEach((name, a) -> {
+        for (Map.Entry<String, AuthInfo> e : c.authInfos().entrySet()) {
+            AuthInfo a = e.getValue();
             Path dir = baseDir(a.locationOfOrigin());
             if (dir == null) {
-                users.put(name, a);
-                return;
+                users.put(e.getKey(), a);
+                continue;
             }
             AuthInfo.Builder b = a.toBuilder()
                     .clientCertificate(resolve(a.clientCertificate(), dir))
@@ -248,8 +260,8 @@ public final class ClientConfigLoadingRules implements ClientConfigLoader {
             if (a.exec() != null && hasSeparator(a.exec().command())) {
                 b.exec(a.exec().withCommand(resolve(a.exec().command(), dir)));
             }
-            users.put(name, b.build());
-        });
+            users.put(e.getKey(), b.build());
+        }
         return new Config(c.currentContext(), c.preferences(), clusters, users, c.contexts(), c.extensions());
     }
 
