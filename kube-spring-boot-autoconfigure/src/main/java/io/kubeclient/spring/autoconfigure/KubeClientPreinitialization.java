@@ -147,15 +147,15 @@ final class KubeClientPreinitialization implements Runnable {
     /** The work for an application's environment, whether or not it has been done before. */
     static KubeClientPreinitialization of(Environment environment) {
         String mode = canonicalMode(environment.getProperty("kube.client.mode", ""));
-        // In a pod (or in-cluster mode) the application may fall back to the service account, whose
-        // CA it parses at start; in kubeconfig mode it never does. Only the variables are looked at:
-        // the service-account files are left alone.
-        boolean inCluster = "incluster".equals(mode) || (!"kubeconfig".equals(mode)
-                && hasText(environment, "KUBERNETES_SERVICE_HOST") && hasText(environment, "KUBERNETES_SERVICE_PORT"));
-        boolean serverCa = inCluster || hasText(environment, "kube.client.certificate-authority");
         if ("incluster".equals(mode)) {
-            return new KubeClientPreinitialization(false, null, serverCa);
+            // The service account only, whose CA the application parses at start.
+            return new KubeClientPreinitialization(false, null, true);
         }
+        // In a pod the application may fall back to the service account, except in kubeconfig mode.
+        // Only the variables are looked at: the service-account files are left alone.
+        boolean inPod = !"kubeconfig".equals(mode)
+                && hasText(environment, "KUBERNETES_SERVICE_HOST") && hasText(environment, "KUBERNETES_SERVICE_PORT");
+        boolean serverCa = inPod || hasText(environment, "kube.client.certificate-authority");
         boolean explicit = environment.containsProperty("kube.client.kubeconfig")
                 || environment.containsProperty("kube.client.kubeconfig[0]");
         Map<String, String> env = new HashMap<>();
