@@ -98,24 +98,16 @@ class StartupSideEffectsTests {
         Path kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, PROBE_KUBECONFIG);
         Set<String> loaded = new LinkedHashSet<>();
-        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("properties")), apiServer, false, "http",
-                    "--kube.client.preinitialize=false"));
-        }
-        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("kubeconfig-file")), apiServer, false, "https",
-                    "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + kubeconfig));
-        }
+        loaded.addAll(probeWithoutPreinitializer(dir, "properties", "http"));
+        loaded.addAll(probeWithoutPreinitializer(dir, "kubeconfig-file", "https", "--kube.client.kubeconfig=" + kubeconfig));
         // As kind, kubeadm and minikube write it: an RSA client certificate with its PKCS#1 key.
         HeldCertificate user = new HeldCertificate.Builder().commonName("kubernetes-admin").rsa2048().build();
         Path clientCertKubeconfig = dir.resolve("kubeconfig-client-certificate");
         Files.writeString(clientCertKubeconfig, PROBE_KUBECONFIG
             .replace("token: not-a-token", "client-certificate-data: " + base64(user.certificatePem())
                     + "\n    client-key-data: " + base64(user.privateKeyPkcs1Pem())));
-        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("client-certificate")), apiServer, false,
-                    "https", "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + clientCertKubeconfig));
-        }
+        loaded.addAll(probeWithoutPreinitializer(dir, "client-certificate", "https",
+                "--kube.client.kubeconfig=" + clientCertKubeconfig));
         // As aws eks update-kubeconfig writes it (gcloud and az with kubelogin alike): a credential
         // plugin, run on the first request only.
         Path execKubeconfig = dir.resolve("kubeconfig-exec");
@@ -133,20 +125,12 @@ class StartupSideEffectsTests {
                       env: null
                       interactiveMode: IfAvailable
                       provideClusterInfo: false"""));
-        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<String> fromExec = runProbe(Files.createDirectories(dir.resolve("exec")), apiServer, false, "https",
-                    "--kube.client.preinitialize=false", "--kube.client.kubeconfig=" + execKubeconfig);
-            assertThat(fromExec).as("the client's own reader reads a credential plugin's kubeconfig")
-                .contains("io.kubeclient.clientcmd.KubeconfigYaml")
-                .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
-            loaded.addAll(fromExec);
-        }
-        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<String> args = new ArrayList<>(inCluster(dir));
-            args.add("--kube.client.preinitialize=false");
-            loaded.addAll(runProbe(Files.createDirectories(dir.resolve("in-cluster")), apiServer, false, "https",
-                    args.toArray(String[]::new)));
-        }
+        List<String> fromExec = probeWithoutPreinitializer(dir, "exec", "https", "--kube.client.kubeconfig=" + execKubeconfig);
+        assertThat(fromExec).as("the client's own reader reads a credential plugin's kubeconfig")
+            .contains("io.kubeclient.clientcmd.KubeconfigYaml")
+            .noneMatch((name) -> name.startsWith("tools.jackson.dataformat.yaml."));
+        loaded.addAll(fromExec);
+        loaded.addAll(probeWithoutPreinitializer(dir, "in-cluster", "https", inCluster(dir).toArray(String[]::new)));
         assertThat(loaded).as("Jackson databind loaded at start in one of these configurations (a credential plugin's"
                 + " JSON, for one, waits for its first run)")
             .noneMatch((name) -> name.startsWith("tools.jackson.databind."));
@@ -170,6 +154,19 @@ class StartupSideEffectsTests {
             .as("client classes in %s that an application no longer loads at start (remove them)",
                     KubeClientPreinitialization.CLASS_LIST)
             .isEmpty();
+    }
+
+    /**
+     * {@link #runProbe} with the pre-initializer off, in its own directory {@code name} under {@code dir},
+     * against a socket of its own: the classes the application loads by itself.
+     */
+    private static List<String> probeWithoutPreinitializer(Path dir, String name, String scheme, String... args)
+            throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--kube.client.preinitialize=false");
+        try (ServerSocket apiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return runProbe(Files.createDirectories(dir.resolve(name)), apiServer, false, scheme, all.toArray(String[]::new));
+        }
     }
 
     /**
