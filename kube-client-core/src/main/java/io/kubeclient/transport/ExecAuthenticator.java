@@ -468,8 +468,9 @@ public final class ExecAuthenticator implements ClientCertificateSource {
         if (hasCert) {
             try {
                 var chain = Pem.certificates(certPem.getBytes(StandardCharsets.UTF_8));
-                var key = Pem.privateKey(keyPem.getBytes(StandardCharsets.UTF_8));
-                if (!Pem.matches(key, chain.get(0))) {
+                byte[] keyBytes = keyPem.getBytes(StandardCharsets.UTF_8);
+                var key = Pem.privateKey(keyBytes);
+                if (!Pem.matches(keyBytes, key, chain.get(0))) {
                     throw new ExecPluginException("getting credentials: exec plugin returned a key that does not match its certificate");
                 }
                 certificate = new ClientCertificate(chain, key);

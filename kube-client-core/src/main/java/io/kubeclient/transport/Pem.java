@@ -10,11 +10,14 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -120,26 +123,30 @@ final class Pem {
 
     /** The first private key block: PKCS#8, PKCS#1 RSA or SEC1 EC. */
     static PrivateKey privateKey(byte[] data) throws PemException {
+        Block b = keyBlock(data);
+        if (b.encrypted()) {
+            throw new PemException("encrypted private keys are not supported");
+        }
+        switch (b.type()) {
+            case "PRIVATE KEY":
+                return pkcs8(b.der(), null);
+            case "RSA PRIVATE KEY":
+                return pkcs8(Der.rsaPkcs1ToPkcs8(b.der()), "RSA");
+            case "EC PRIVATE KEY":
+                return pkcs8(Der.sec1ToPkcs8(b.der()), "EC");
+            default:
+                throw new PemException("unsupported private key type " + b.type());
+        }
+    }
+
+    private static Block keyBlock(byte[] data) throws PemException {
         List<Block> blocks = blocks(data);
         if (blocks.isEmpty()) {
             throw new PemException("no PEM data found");
         }
         for (Block b : blocks) {
-            if (!b.type().equals("PRIVATE KEY") && !b.type().endsWith(" PRIVATE KEY")) {
-                continue;
-            }
-            if (b.encrypted()) {
-                throw new PemException("encrypted private keys are not supported");
-            }
-            switch (b.type()) {
-                case "PRIVATE KEY":
-                    return pkcs8(b.der(), null);
-                case "RSA PRIVATE KEY":
-                    return pkcs8(Der.rsaPkcs1ToPkcs8(b.der()), "RSA");
-                case "EC PRIVATE KEY":
-                    return pkcs8(Der.sec1ToPkcs8(b.der()), "EC");
-                default:
-                    throw new PemException("unsupported private key type " + b.type());
+            if (b.type().equals("PRIVATE KEY") || b.type().endsWith(" PRIVATE KEY")) {
+                return b;
             }
         }
         throw new PemException("no PRIVATE KEY block found");
@@ -152,6 +159,39 @@ final class Pem {
         } catch (GeneralSecurityException e) {
             // The cause's message is safe: JCA parse errors describe structure, not key bytes.
             throw new PemException("failed to parse " + alg + " private key", e);
+        }
+    }
+
+    /**
+     * Whether the key, read from {@code keyPem}, belongs to the certificate. An EC key whose PEM
+     * carries its public point (SEC1 keys as Go, OpenSSL and k3s write them, bare or inside PKCS#8)
+     * matches when that point and curve are the certificate's: no private-key operation, which costs
+     * about 15 ms while an application starts. Anything else, a differing point included, is decided
+     * by {@link #matches(PrivateKey, X509Certificate)}.
+     */
+    static boolean matches(byte[] keyPem, PrivateKey key, X509Certificate cert) {
+        if (key instanceof ECPrivateKey ec && cert.getPublicKey() instanceof ECPublicKey certKey
+                && ec.getParams().getCurve().equals(certKey.getParams().getCurve())
+                && ec.getParams().getOrder().equals(certKey.getParams().getOrder())) {
+            byte[] point = embeddedEcPoint(keyPem);
+            if (point != null && Arrays.equals(point, Der.subjectPublicKeyBits(certKey.getEncoded()))) {
+                return true;
+            }
+        }
+        return matches(key, cert);
+    }
+
+    /** The public point an EC private key's PEM carries (its BIT STRING's content), or {@code null}. */
+    static byte[] embeddedEcPoint(byte[] keyPem) {
+        try {
+            Block b = keyBlock(keyPem);
+            return switch (b.type()) {
+                case "EC PRIVATE KEY" -> Der.sec1PublicKeyBits(b.der());
+                case "PRIVATE KEY" -> Der.sec1PublicKeyBits(Der.pkcs8PrivateKey(b.der()));
+                default -> null;
+            };
+        } catch (PemException e) {
+            return null;
         }
     }
 
@@ -286,7 +326,7 @@ final class Pem {
                     if (oid.tag() != 0x06) {
                         throw new PemException("malformed EC PRIVATE KEY: curve parameters are not a named curve");
                     }
-                    curve = java.util.Arrays.copyOfRange(sec1, oid.start(), oid.end());
+                    curve = Arrays.copyOfRange(sec1, oid.start(), oid.end());
                 }
                 pos = t.end();
             }
@@ -295,6 +335,54 @@ final class Pem {
             }
             byte[] algId = tlv(0x30, tlv(0x06, EC_PUBLIC_KEY_OID), tlv(0x06, curve));
             return tlv(0x30, new byte[] {0x02, 0x01, 0x00}, algId, tlv(0x04, sec1));
+        }
+
+        /** The content of a PKCS#8 key's privateKey OCTET STRING (for an EC key, its SEC1 structure). */
+        static byte[] pkcs8PrivateKey(byte[] pkcs8) throws PemException {
+            Tlv seq = read(pkcs8, 0, pkcs8.length);
+            Tlv version = read(pkcs8, seq.start(), seq.end());
+            Tlv algId = read(pkcs8, version.end(), seq.end());
+            Tlv key = read(pkcs8, algId.end(), seq.end());
+            if (seq.tag() != 0x30 || version.tag() != 0x02 || algId.tag() != 0x30 || key.tag() != 0x04) {
+                throw new PemException("malformed PRIVATE KEY: not a PKCS#8 structure");
+            }
+            return Arrays.copyOfRange(pkcs8, key.start(), key.end());
+        }
+
+        /**
+         * The content of a SEC1 EC private key's optional {@code [1] publicKey} BIT STRING, or
+         * {@code null} when the key does not carry it.
+         */
+        static byte[] sec1PublicKeyBits(byte[] sec1) throws PemException {
+            Tlv seq = read(sec1, 0, sec1.length);
+            if (seq.tag() != 0x30) {
+                throw new PemException("malformed EC PRIVATE KEY: not a DER sequence");
+            }
+            int pos = seq.start();
+            while (pos < seq.end()) {
+                Tlv t = read(sec1, pos, seq.end());
+                if (t.tag() == 0xa1) {
+                    Tlv bits = read(sec1, t.start(), t.end());
+                    return (bits.tag() == 0x03) ? Arrays.copyOfRange(sec1, bits.start(), bits.end()) : null;
+                }
+                pos = t.end();
+            }
+            return null;
+        }
+
+        /** The content of a SubjectPublicKeyInfo's subjectPublicKey BIT STRING, or {@code null}. */
+        static byte[] subjectPublicKeyBits(byte[] spki) {
+            try {
+                Tlv seq = read(spki, 0, spki.length);
+                Tlv algId = read(spki, seq.start(), seq.end());
+                Tlv bits = read(spki, algId.end(), seq.end());
+                if (seq.tag() != 0x30 || algId.tag() != 0x30 || bits.tag() != 0x03) {
+                    return null;
+                }
+                return Arrays.copyOfRange(spki, bits.start(), bits.end());
+            } catch (PemException e) {
+                return null;
+            }
         }
 
         /** The JCA algorithm name of a PKCS#8 key, from its AlgorithmIdentifier. */
@@ -306,17 +394,17 @@ final class Pem {
             if (seq.tag() != 0x30 || version.tag() != 0x02 || algId.tag() != 0x30 || oid.tag() != 0x06) {
                 throw new PemException("malformed PRIVATE KEY: not a PKCS#8 structure");
             }
-            byte[] o = java.util.Arrays.copyOfRange(pkcs8, oid.start(), oid.end());
-            if (java.util.Arrays.equals(o, RSA_OID)) {
+            byte[] o = Arrays.copyOfRange(pkcs8, oid.start(), oid.end());
+            if (Arrays.equals(o, RSA_OID)) {
                 return "RSA";
             }
-            if (java.util.Arrays.equals(o, EC_PUBLIC_KEY_OID)) {
+            if (Arrays.equals(o, EC_PUBLIC_KEY_OID)) {
                 return "EC";
             }
-            if (java.util.Arrays.equals(o, ED25519_OID)) {
+            if (Arrays.equals(o, ED25519_OID)) {
                 return "Ed25519";
             }
-            if (java.util.Arrays.equals(o, ED448_OID)) {
+            if (Arrays.equals(o, ED448_OID)) {
                 return "Ed448";
             }
             throw new PemException("unsupported private key algorithm in PKCS#8 key");

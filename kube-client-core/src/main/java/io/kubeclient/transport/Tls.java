@@ -67,7 +67,7 @@ final class Tls {
         } catch (Pem.PemException e) {
             throw new ConfigException("unable to load client key: " + e.getMessage(), keyPath, keyField, null);
         }
-        if (!Pem.matches(key, chain.get(0))) {
+        if (!Pem.matches(keyPem, key, chain.get(0))) {
             throw new ConfigException("the client key does not match the client certificate", keyPath, keyField, null);
         }
         return new ClientCertificate(chain, key);

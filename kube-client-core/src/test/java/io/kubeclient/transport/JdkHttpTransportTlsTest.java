@@ -172,7 +172,8 @@ class JdkHttpTransportTlsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rsa-pkcs8", "rsa-pkcs1", "ec-pkcs8", "ec-sec1", "ed25519-pkcs8"})
+    @ValueSource(strings = {"rsa-pkcs8", "rsa-pkcs1", "ec-pkcs8", "ec-sec1", "ec-sec1-point", "ec-pkcs8-point",
+            "ed25519-pkcs8"})
     void presentsClientCertificateInEachKeyFormat(String format) throws Exception {
         HeldCertificate clientCa = TlsFixtures.ca("client-ca");
         String alg = format.startsWith("rsa") ? "RSA" : format.startsWith("ec") ? "EC" : "Ed25519";
@@ -181,6 +182,8 @@ class JdkHttpTransportTlsTest {
         byte[] keyPem = switch (format) {
             case "rsa-pkcs1" -> TlsFixtures.pkcs1Pem(kp.getPrivate());
             case "ec-sec1" -> TlsFixtures.sec1Pem(kp.getPrivate());
+            case "ec-sec1-point" -> TlsFixtures.sec1PemWithPoint(kp, kp);
+            case "ec-pkcs8-point" -> TlsFixtures.pkcs8PemWithPoint(kp);
             default -> TlsFixtures.pkcs8Pem(kp.getPrivate());
         };
         server = TlsFixtures.httpsServer(TlsFixtures.server(CA, "localhost"), clientCa);
@@ -239,6 +242,18 @@ class JdkHttpTransportTlsTest {
                 .hasMessageContaining("does not match")
                 .hasMessageContaining("keyData")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(body(keyPem)));
+    }
+
+    @Test
+    void rejectsAnotherCertificatesEcKeyThatCarriesItsPoint() throws Exception {
+        // The usual mix-up with k3s-style files: a genuine key, of another certificate.
+        KeyPair other = TlsFixtures.keyPair("EC");
+        HeldCertificate a = TlsFixtures.client(CA, TlsFixtures.keyPair("EC"));
+        byte[] keyPem = TlsFixtures.sec1PemWithPoint(other, other);
+        assertThatThrownBy(() -> JdkHttpTransport.builder().tls(TlsConfig.builder()
+                .certData(bytes(a.certificatePem())).keyData(keyPem).build()).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the client key does not match the client certificate");
     }
 
     @Test

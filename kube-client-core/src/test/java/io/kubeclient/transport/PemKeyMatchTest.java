@@ -3,6 +3,7 @@ package io.kubeclient.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -10,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPrivateKeySpec;
+import java.util.List;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,53 @@ class PemKeyMatchTest {
         assertThat(plain).isNotInstanceOf(RSAPrivateCrtKey.class);
         assertThat(Pem.matches(plain, certFor(a))).isTrue();
         assertThat(Pem.matches(plain, certFor(TlsFixtures.keyPair("RSA")))).isFalse();
+    }
+
+    @Test
+    void anEcKeyCarryingItsPublicPointIsMatchedByThatPoint() throws Exception {
+        KeyPair a = TlsFixtures.keyPair("EC");
+        KeyPair b = TlsFixtures.keyPair("EC");
+        for (byte[] pem : List.of(TlsFixtures.sec1PemWithPoint(a, a), TlsFixtures.pkcs8PemWithPoint(a))) {
+            PrivateKey key = Pem.privateKey(pem);
+            assertThat(Pem.embeddedEcPoint(pem)).isEqualTo(Pem.Der.subjectPublicKeyBits(a.getPublic().getEncoded()));
+            assertThat(Pem.matches(pem, key, certFor(a))).isTrue();
+            assertThat(Pem.matches(pem, key, certFor(b))).isFalse();
+            assertThat(Pem.matches(pem, key, certFor(TlsFixtures.keyPair("RSA")))).isFalse();
+        }
+    }
+
+    @Test
+    void theCarriedPointAloneDecidesAMatchNoPrivateKeyOperationRuns() throws Exception {
+        // Key b's scalar with key a's point: a file no tool writes. The point matches a's certificate,
+        // so the check accepts it without signing (the server would reject the handshake); the
+        // signature round trip, which the point skips, would not.
+        KeyPair a = TlsFixtures.keyPair("EC");
+        KeyPair b = TlsFixtures.keyPair("EC");
+        byte[] pem = TlsFixtures.sec1PemWithPoint(b, a);
+        PrivateKey key = Pem.privateKey(pem);
+        assertThat(Pem.matches(pem, key, certFor(a))).isTrue();
+        assertThat(Pem.matches(key, certFor(a))).isFalse();
+    }
+
+    @Test
+    void aCarriedPointThatDiffersLeavesTheDecisionToTheSignatureRoundTrip() throws Exception {
+        KeyPair a = TlsFixtures.keyPair("EC");
+        KeyPair b = TlsFixtures.keyPair("EC");
+        byte[] pem = TlsFixtures.sec1PemWithPoint(a, b);
+        PrivateKey key = Pem.privateKey(pem);
+        assertThat(Pem.matches(pem, key, certFor(a))).isTrue();
+        byte[] noPoint = TlsFixtures.sec1Pem(a.getPrivate());
+        assertThat(Pem.embeddedEcPoint(noPoint)).isNull();
+        assertThat(Pem.matches(noPoint, Pem.privateKey(noPoint), certFor(a))).isTrue();
+        assertThat(Pem.matches(noPoint, Pem.privateKey(noPoint), certFor(b))).isFalse();
+    }
+
+    @Test
+    void anUnreadablePemCarriesNoPoint() {
+        assertThat(Pem.embeddedEcPoint("not PEM".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(Pem.embeddedEcPoint(TlsFixtures.pem("EC PRIVATE KEY", new byte[] {0x30, 0x05, 0x02}))).isNull();
+        assertThat(Pem.embeddedEcPoint(TlsFixtures.pem("PRIVATE KEY", new byte[] {0x04, 0x00}))).isNull();
+        assertThat(Pem.embeddedEcPoint(TlsFixtures.pem("RSA PRIVATE KEY", new byte[] {0x30, 0x00}))).isNull();
     }
 
     @Test

@@ -98,6 +98,44 @@ final class TlsFixtures {
         return both;
     }
 
+    /**
+     * SEC1 carrying the public point in [1], as Go, OpenSSL and k3s write it: the private scalar of
+     * {@code privateOf}, the point of {@code pointOf} (the same pair for a genuine key).
+     */
+    static byte[] sec1PemWithPoint(KeyPair privateOf, KeyPair pointOf) throws Exception {
+        return pem("EC PRIVATE KEY", sec1WithPoint(privateOf, pointOf));
+    }
+
+    /** PKCS#8 wrapping SEC1 with the public point, as {@code openssl pkcs8 -topk8} writes an EC key. */
+    static byte[] pkcs8PemWithPoint(KeyPair kp) throws Exception {
+        byte[] pkcs8 = kp.getPrivate().getEncoded();
+        Pem.Der.Tlv seq = Pem.Der.read(pkcs8, 0, pkcs8.length);
+        Pem.Der.Tlv version = Pem.Der.read(pkcs8, seq.start(), seq.end());
+        Pem.Der.Tlv algId = Pem.Der.read(pkcs8, version.end(), seq.end());
+        byte[] algIdDer = Arrays.copyOfRange(pkcs8, version.end(), algId.end());
+        return pem("PRIVATE KEY", Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x00}, algIdDer,
+                Pem.Der.tlv(0x04, sec1WithPoint(kp, kp))));
+    }
+
+    private static byte[] sec1WithPoint(KeyPair privateOf, KeyPair pointOf) throws Exception {
+        byte[] pkcs8 = privateOf.getPrivate().getEncoded();
+        Pem.Der.Tlv seq = Pem.Der.read(pkcs8, 0, pkcs8.length);
+        Pem.Der.Tlv version = Pem.Der.read(pkcs8, seq.start(), seq.end());
+        Pem.Der.Tlv algId = Pem.Der.read(pkcs8, version.end(), seq.end());
+        Pem.Der.Tlv algOid = Pem.Der.read(pkcs8, algId.start(), algId.end());
+        Pem.Der.Tlv curveOid = Pem.Der.read(pkcs8, algOid.end(), algId.end());
+        byte[] curve = Arrays.copyOfRange(pkcs8, curveOid.start(), curveOid.end());
+        byte[] inner = innerKey(pkcs8);
+        Pem.Der.Tlv ecSeq = Pem.Der.read(inner, 0, inner.length);
+        Pem.Der.Tlv ecVersion = Pem.Der.read(inner, ecSeq.start(), ecSeq.end());
+        Pem.Der.Tlv priv = Pem.Der.read(inner, ecVersion.end(), ecSeq.end());
+        byte[] point = Pem.Der.subjectPublicKeyBits(pointOf.getPublic().getEncoded());
+        return Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x01},
+                Pem.Der.tlv(0x04, Arrays.copyOfRange(inner, priv.start(), priv.end())),
+                Pem.Der.tlv(0xa0, Pem.Der.tlv(0x06, curve)),
+                Pem.Der.tlv(0xa1, Pem.Der.tlv(0x03, point)));
+    }
+
     private static byte[] innerKey(byte[] pkcs8) throws Exception {
         Pem.Der.Tlv seq = Pem.Der.read(pkcs8, 0, pkcs8.length);
         Pem.Der.Tlv version = Pem.Der.read(pkcs8, seq.start(), seq.end());
