@@ -242,6 +242,50 @@ EOF
       interactiveMode: IfAvailable\
       provideClusterInfo: false/' "$app/kubeconfig/config" > "$app/kubeconfig/exec-config"
   grep -q 'command: aws' "$app/kubeconfig/exec-config"
+  # A k3s cluster as its kubeconfig has it (k3d and Rancher Desktop too): the user's EC client
+  # certificate and key, the key as SEC1 carrying its public point, as k3s writes it.
+  keytool -genkeypair -alias client -keyalg EC -groupname secp256r1 -dname "CN=system:admin,O=system:masters" \
+      -validity 30 -keystore "$app/kubeconfig/client.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
+  cat > "$app/src/K3sKey.java" <<'EOF'
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** Prints the P-256 client key of a PKCS12 store as k3s writes it: SEC1 with the curve and the public point. */
+public class K3sKey {
+    public static void main(String[] args) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(args[0])) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        byte[] pkcs8 = ((PrivateKey) ks.getKey("client", "changeit".toCharArray())).getEncoded();
+        byte[] spki = ks.getCertificate("client").getPublicKey().getEncoded();
+        if (pkcs8.length != 67 || spki.length != 91) {
+            throw new IllegalStateException("not the P-256 key layout this expects");
+        }
+        ByteArrayOutputStream sec1 = new ByteArrayOutputStream();
+        sec1.writeBytes(new byte[] {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20});
+        sec1.writeBytes(Arrays.copyOfRange(pkcs8, 35, 67));
+        sec1.writeBytes(new byte[] {(byte) 0xa0, 0x0a, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01,
+                0x07, (byte) 0xa1, 0x44, 0x03, 0x42, 0x00});
+        sec1.writeBytes(Arrays.copyOfRange(spki, 26, 91));
+        Base64.Encoder b64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
+        System.out.println("-----BEGIN EC PRIVATE KEY-----\n" + b64.encodeToString(sec1.toByteArray())
+                + "\n-----END EC PRIVATE KEY-----");
+    }
+}
+EOF
+  local client_crt client_key
+  client_crt=$(keytool -exportcert -rfc -alias client -keystore "$app/kubeconfig/client.p12" -storepass changeit 2>/dev/null \
+      | base64 -w0)
+  client_key=$(java "$app/src/K3sKey.java" "$app/kubeconfig/client.p12" | base64 -w0)
+  rm "$app/kubeconfig/client.p12"
+  sed "s|^    token: not-a-real-token\$|    client-certificate-data: $client_crt\n    client-key-data: $client_key|" \
+      "$app/kubeconfig/config" > "$app/kubeconfig/k3s-config"
+  grep -q 'client-key-data: ..' "$app/kubeconfig/k3s-config"
 
   # A pod's service account: a token and the cluster's CA, RSA as kubeadm and the managed clusters make
   # it. The in-cluster runs see it at /var/run/secrets/kubernetes.io/serviceaccount in a private mount
@@ -259,7 +303,7 @@ EOF
         && mkdir -p /var/run/secrets/kubernetes.io/serviceaccount \
         && cp "$0"/token "$0"/namespace "$0"/ca.crt /var/run/secrets/kubernetes.io/serviceaccount/ && exec "$@"' "$sa" "$@"
   }
-  local variants=(without with injected kubeconfig exec)
+  local variants=(without with injected kubeconfig exec k3s)
   if in_pod true 2>/dev/null; then
     # The namespace itself costs a JVM about 10 ms here: the in-cluster runs are compared with the
     # application without the starter started the same way.
@@ -290,6 +334,8 @@ EOF
       kubeconfig) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/config" \
           -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
       exec) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/exec-config" \
+          -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
+      k3s) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/k3s-config" \
           -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
       without_pod) in_pod java "${x[@]}" -cp "$app_cp:$without_cp" bench.StartupApp ;;
       incluster) in_pod java "${x[@]}" -Dbench.inCluster=true -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
@@ -345,6 +391,12 @@ EOF
        "(+$((m_exec - m_without))); API server contacted: $(grep -c 'contacted=true' "$app/exec.log" || true) of $runs runs;" \
        "main-thread CPU ${c_exec} ms (+$((c_exec - c_without))); per-round: ready +$(paired "$app/exec.log") ms," \
        "main-thread CPU +$(paired "$app/exec.log" main_cpu_ms) ms, process CPU +$(paired "$app/exec.log" process_cpu_ms) ms"
+  local m_k3s c_k3s
+  m_k3s=$(median "$app/k3s.log" ready_ms); c_k3s=$(median "$app/k3s.log" main_cpu_ms)
+  echo "  as the kubeconfig one, the user's credentials an EC client certificate and key as k3s writes them: ${m_k3s} ms" \
+       "(+$((m_k3s - m_without))); API server contacted: $(grep -c 'contacted=true' "$app/k3s.log" || true) of $runs runs;" \
+       "main-thread CPU ${c_k3s} ms (+$((c_k3s - c_without))); per-round: ready +$(paired "$app/k3s.log") ms," \
+       "main-thread CPU +$(paired "$app/k3s.log" main_cpu_ms) ms, process CPU +$(paired "$app/k3s.log" process_cpu_ms) ms"
   if [[ " ${variants[*]} " == *" incluster "* ]]; then
     local m_incluster c_incluster m_pod c_pod pod="$app/without_pod.log"
     m_incluster=$(median "$app/incluster.log" ready_ms); c_incluster=$(median "$app/incluster.log" main_cpu_ms)
