@@ -385,18 +385,15 @@ EOF
        "injected $(paired "$app/injected.log" main_cpu_ms) ms, kubeconfig $(paired "$app/kubeconfig.log" main_cpu_ms) ms;" \
        "process CPU (all threads, JIT and GC included): with $(paired "$app/with.log" process_cpu_ms) ms," \
        "injected $(paired "$app/injected.log" process_cpu_ms) ms, kubeconfig $(paired "$app/kubeconfig.log" process_cpu_ms) ms"
-  local m_exec c_exec
-  m_exec=$(median "$app/exec.log" ready_ms); c_exec=$(median "$app/exec.log" main_cpu_ms)
-  echo "  as the previous, the user's credentials from a plugin (aws eks get-token, not run): ${m_exec} ms" \
-       "(+$((m_exec - m_without))); API server contacted: $(grep -c 'contacted=true' "$app/exec.log" || true) of $runs runs;" \
-       "main-thread CPU ${c_exec} ms (+$((c_exec - c_without))); per-round: ready +$(paired "$app/exec.log") ms," \
-       "main-thread CPU +$(paired "$app/exec.log" main_cpu_ms) ms, process CPU +$(paired "$app/exec.log" process_cpu_ms) ms"
-  local m_k3s c_k3s
-  m_k3s=$(median "$app/k3s.log" ready_ms); c_k3s=$(median "$app/k3s.log" main_cpu_ms)
-  echo "  as the kubeconfig one, the user's credentials an EC client certificate and key as k3s writes them: ${m_k3s} ms" \
-       "(+$((m_k3s - m_without))); API server contacted: $(grep -c 'contacted=true' "$app/k3s.log" || true) of $runs runs;" \
-       "main-thread CPU ${c_k3s} ms (+$((c_k3s - c_without))); per-round: ready +$(paired "$app/k3s.log") ms," \
-       "main-thread CPU +$(paired "$app/k3s.log" main_cpu_ms) ms, process CPU +$(paired "$app/k3s.log" process_cpu_ms) ms"
+  kubeconfig_variant() { # variant, description -> its line, against the application without the starter
+    local m c
+    m=$(median "$app/$1.log" ready_ms); c=$(median "$app/$1.log" main_cpu_ms)
+    echo "  $2: ${m} ms (+$((m - m_without))); API server contacted: $(grep -c 'contacted=true' "$app/$1.log" || true)" \
+         "of $runs runs; main-thread CPU ${c} ms (+$((c - c_without))); per-round: ready +$(paired "$app/$1.log") ms," \
+         "main-thread CPU +$(paired "$app/$1.log" main_cpu_ms) ms, process CPU +$(paired "$app/$1.log" process_cpu_ms) ms"
+  }
+  kubeconfig_variant exec "as the previous, the user's credentials from a plugin (aws eks get-token, not run)"
+  kubeconfig_variant k3s "as the kubeconfig one, the user's credentials an EC client certificate and key as k3s writes them"
   if [[ " ${variants[*]} " == *" incluster "* ]]; then
     local m_incluster c_incluster m_pod c_pod pod="$app/without_pod.log"
     m_incluster=$(median "$app/incluster.log" ready_ms); c_incluster=$(median "$app/incluster.log" main_cpu_ms)

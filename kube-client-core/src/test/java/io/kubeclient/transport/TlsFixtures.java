@@ -77,22 +77,8 @@ final class TlsFixtures {
 
     /** SEC1 with the named curve in [0], as openssl writes it. */
     static byte[] sec1Pem(PrivateKey ecKey) throws Exception {
-        byte[] pkcs8 = ecKey.getEncoded();
-        Pem.Der.Tlv seq = Pem.Der.read(pkcs8, 0, pkcs8.length);
-        Pem.Der.Tlv version = Pem.Der.read(pkcs8, seq.start(), seq.end());
-        Pem.Der.Tlv algId = Pem.Der.read(pkcs8, version.end(), seq.end());
-        Pem.Der.Tlv algOid = Pem.Der.read(pkcs8, algId.start(), algId.end());
-        Pem.Der.Tlv curveOid = Pem.Der.read(pkcs8, algOid.end(), algId.end());
-        byte[] curve = Arrays.copyOfRange(pkcs8, curveOid.start(), curveOid.end());
-        byte[] inner = innerKey(pkcs8);
-        Pem.Der.Tlv ecSeq = Pem.Der.read(inner, 0, inner.length);
-        Pem.Der.Tlv ecVersion = Pem.Der.read(inner, ecSeq.start(), ecSeq.end());
-        Pem.Der.Tlv priv = Pem.Der.read(inner, ecVersion.end(), ecSeq.end());
-        byte[] sec1 = Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x01},
-                Pem.Der.tlv(0x04, Arrays.copyOfRange(inner, priv.start(), priv.end())),
-                Pem.Der.tlv(0xa0, Pem.Der.tlv(0x06, curve)));
-        byte[] params = pem("EC PARAMETERS", Pem.Der.tlv(0x06, curve));
-        byte[] key = pem("EC PRIVATE KEY", sec1);
+        byte[] params = pem("EC PARAMETERS", Pem.Der.tlv(0x06, curve(ecKey)));
+        byte[] key = pem("EC PRIVATE KEY", sec1(ecKey, null));
         byte[] both = Arrays.copyOf(params, params.length + key.length);
         System.arraycopy(key, 0, both, params.length, key.length);
         return both;
@@ -103,7 +89,7 @@ final class TlsFixtures {
      * {@code privateOf}, the point of {@code pointOf} (the same pair for a genuine key).
      */
     static byte[] sec1PemWithPoint(KeyPair privateOf, KeyPair pointOf) throws Exception {
-        return pem("EC PRIVATE KEY", sec1WithPoint(privateOf, pointOf));
+        return pem("EC PRIVATE KEY", sec1(privateOf.getPrivate(), pointOf));
     }
 
     /** PKCS#8 wrapping SEC1 with the public point, as {@code openssl pkcs8 -topk8} writes an EC key. */
@@ -114,26 +100,33 @@ final class TlsFixtures {
         Pem.Der.Tlv algId = Pem.Der.read(pkcs8, version.end(), seq.end());
         byte[] algIdDer = Arrays.copyOfRange(pkcs8, version.end(), algId.end());
         return pem("PRIVATE KEY", Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x00}, algIdDer,
-                Pem.Der.tlv(0x04, sec1WithPoint(kp, kp))));
+                Pem.Der.tlv(0x04, sec1(kp.getPrivate(), kp))));
     }
 
-    private static byte[] sec1WithPoint(KeyPair privateOf, KeyPair pointOf) throws Exception {
-        byte[] pkcs8 = privateOf.getPrivate().getEncoded();
+    /** The named curve's OID content from a JDK EC key's PKCS#8 AlgorithmIdentifier. */
+    private static byte[] curve(PrivateKey ecKey) throws Exception {
+        byte[] pkcs8 = ecKey.getEncoded();
         Pem.Der.Tlv seq = Pem.Der.read(pkcs8, 0, pkcs8.length);
         Pem.Der.Tlv version = Pem.Der.read(pkcs8, seq.start(), seq.end());
         Pem.Der.Tlv algId = Pem.Der.read(pkcs8, version.end(), seq.end());
         Pem.Der.Tlv algOid = Pem.Der.read(pkcs8, algId.start(), algId.end());
         Pem.Der.Tlv curveOid = Pem.Der.read(pkcs8, algOid.end(), algId.end());
-        byte[] curve = Arrays.copyOfRange(pkcs8, curveOid.start(), curveOid.end());
-        byte[] inner = innerKey(pkcs8);
+        return Arrays.copyOfRange(pkcs8, curveOid.start(), curveOid.end());
+    }
+
+    /** SEC1 DER of a JDK EC key: its scalar, its curve in [0] and, unless {@code pointOf} is null, that pair's point in [1]. */
+    private static byte[] sec1(PrivateKey ecKey, KeyPair pointOf) throws Exception {
+        byte[] inner = innerKey(ecKey.getEncoded());
         Pem.Der.Tlv ecSeq = Pem.Der.read(inner, 0, inner.length);
         Pem.Der.Tlv ecVersion = Pem.Der.read(inner, ecSeq.start(), ecSeq.end());
         Pem.Der.Tlv priv = Pem.Der.read(inner, ecVersion.end(), ecSeq.end());
+        byte[] scalar = Pem.Der.tlv(0x04, Arrays.copyOfRange(inner, priv.start(), priv.end()));
+        byte[] curve = Pem.Der.tlv(0xa0, Pem.Der.tlv(0x06, curve(ecKey)));
+        if (pointOf == null) {
+            return Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x01}, scalar, curve);
+        }
         byte[] point = Pem.Der.subjectPublicKeyBits(pointOf.getPublic().getEncoded());
-        return Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x01},
-                Pem.Der.tlv(0x04, Arrays.copyOfRange(inner, priv.start(), priv.end())),
-                Pem.Der.tlv(0xa0, Pem.Der.tlv(0x06, curve)),
-                Pem.Der.tlv(0xa1, Pem.Der.tlv(0x03, point)));
+        return Pem.Der.tlv(0x30, new byte[] {0x02, 0x01, 0x01}, scalar, curve, Pem.Der.tlv(0xa1, Pem.Der.tlv(0x03, point)));
     }
 
     private static byte[] innerKey(byte[] pkcs8) throws Exception {
