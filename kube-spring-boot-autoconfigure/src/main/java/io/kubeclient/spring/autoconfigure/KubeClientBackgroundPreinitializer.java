@@ -84,18 +84,9 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
                 || isFalse(environment, "kube.client.enabled")) {
             return;
         }
-        Runnable task;
-        try {
-            task = (this.work != null) ? this.work.apply(environment)
-                    : KubeClientPreinitialization.forEnvironment(environment);
-        } catch (RuntimeException e) {
-            Log.LOG.debug("kube-client background pre-initialization not started", e);
-            return;
-        }
-        if (task == null) {
-            return;
-        }
-        Thread t = new Thread(new Runner(task), THREAD_NAME);
+        // The rest of the environment is read on the new thread, which also loads the work's class:
+        // the main thread only starts it.
+        Thread t = new Thread(new Runner(this.work, environment), THREAD_NAME);
         t.setDaemon(true);
         try {
             t.start();
@@ -132,13 +123,20 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
         static final Logger LOG = LoggerFactory.getLogger(KubeClientBackgroundPreinitializer.class);
     }
 
-    /** Runs the work, swallowing anything it throws: pre-initialization must never fail a start. */
-    private record Runner(Runnable task) implements Runnable {
+    /**
+     * Makes the work for the environment and runs it, swallowing anything either throws:
+     * pre-initialization must never fail a start.
+     */
+    private record Runner(Function<Environment, Runnable> work, Environment environment) implements Runnable {
 
         @Override
         public void run() {
             try {
-                this.task.run();
+                Runnable task = (this.work != null) ? this.work.apply(this.environment)
+                        : KubeClientPreinitialization.forEnvironment(this.environment);
+                if (task != null) {
+                    task.run();
+                }
             } catch (Throwable e) {
                 Log.LOG.debug("kube-client background pre-initialization failed", e);
             }

@@ -138,7 +138,7 @@ final class KubeClientPreinitialization implements Runnable {
 
     /**
      * The work for an application's environment, or {@code null} once it has been done in this JVM.
-     * Only reads properties: cheap on the main thread.
+     * Called on the pre-initializer's thread, which reads the properties it needs.
      */
     static Runnable forEnvironment(Environment environment) {
         return done ? null : of(environment);
