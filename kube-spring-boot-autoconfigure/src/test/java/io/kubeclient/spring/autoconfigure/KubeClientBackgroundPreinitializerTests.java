@@ -50,6 +50,22 @@ class KubeClientBackgroundPreinitializerTests {
     }
 
     @Test
+    void theEnvironmentIsReadOnTheBackgroundThreadNotTheMainThread() {
+        AtomicReference<Thread> appliedOn = new AtomicReference<>();
+        AtomicReference<String> mode = new AtomicReference<>();
+        KubeClientBackgroundPreinitializer listener = new KubeClientBackgroundPreinitializer(false, 2, (env) -> {
+            appliedOn.set(Thread.currentThread());
+            mode.set(env.getProperty("kube.client.mode"));
+            return null;
+        });
+        try (ConfigurableApplicationContext context = app(listener).properties("kube.client.mode=kubeconfig").run()) {
+            assertThat(appliedOn.get()).as("the work was made").isNotNull().isNotSameAs(Thread.currentThread());
+            assertThat(appliedOn.get().getName()).isEqualTo(KubeClientBackgroundPreinitializer.THREAD_NAME);
+            assertThat(mode.get()).as("what the application's environment says").isEqualTo("kubeconfig");
+        }
+    }
+
+    @Test
     void aFailedStartWaitsForTheThreadToo() {
         AtomicReference<Thread> ran = new AtomicReference<>();
         KubeClientBackgroundPreinitializer listener = new KubeClientBackgroundPreinitializer(false, 2,
