@@ -125,9 +125,18 @@ final class KubeClientBackgroundPreinitializer implements ApplicationListener<Sp
 
     /**
      * Makes the work for the environment and runs it, swallowing anything either throws:
-     * pre-initialization must never fail a start.
+     * pre-initialization must never fail a start. Not a record: its {@code toString} would print the
+     * environment, whose property sources may hold credentials.
      */
-    private record Runner(Function<Environment, Runnable> work, Environment environment) implements Runnable {
+    private static final class Runner implements Runnable {
+
+        private final Function<Environment, Runnable> work;
+        private final Environment environment;
+
+        Runner(Function<Environment, Runnable> work, Environment environment) {
+            this.work = work;
+            this.environment = environment;
+        }
 
         @Override
         public void run() {
