@@ -43,6 +43,18 @@ public record ExecConfig(
             value = value == null ? "" : value;
         }
 
+        // Written out: a record's generated equals and hashCode are bootstrapped on first use, which
+        // costs an application a few milliseconds at start (the transport cache compares configs).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EnvVar other && name.equals(other.name) && value.equals(other.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + value.hashCode();
+        }
+
         @Override
         public String toString() {
             return name + "=--- REDACTED ---";
@@ -78,6 +90,27 @@ public record ExecConfig(
             }
             throw new IllegalArgumentException("invalid interactiveMode: " + value + " (want Never, IfAvailable or Always)");
         }
+    }
+
+    // Written out for the reason given in EnvVar.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExecConfig other && apiVersion.equals(other.apiVersion) && command.equals(other.command)
+                && args.equals(other.args) && env.equals(other.env) && installHint.equals(other.installHint)
+                && provideClusterInfo == other.provideClusterInfo && interactiveMode == other.interactiveMode
+                && Objects.equals(clusterExtension, other.clusterExtension);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = apiVersion.hashCode();
+        h = 31 * h + command.hashCode();
+        h = 31 * h + args.hashCode();
+        h = 31 * h + env.hashCode();
+        h = 31 * h + installHint.hashCode();
+        h = 31 * h + Boolean.hashCode(provideClusterInfo);
+        h = 31 * h + interactiveMode.hashCode();
+        return 31 * h + Objects.hashCode(clusterExtension);
     }
 
     @Override

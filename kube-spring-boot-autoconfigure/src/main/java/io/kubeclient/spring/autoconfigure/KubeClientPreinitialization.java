@@ -19,7 +19,6 @@ import io.kubeclient.rest.RestConfig;
 import io.kubeclient.rest.WarningHandlers;
 import io.kubeclient.restmapper.DeferredDiscoveryRESTMapper;
 import io.kubeclient.transport.AuthTransports;
-import io.kubeclient.transport.ExecConfig;
 import io.kubeclient.transport.HttpTransport;
 import io.kubeclient.transport.ImpersonationConfig;
 import io.kubeclient.transport.JdkHttpTransport;
@@ -209,9 +208,6 @@ final class KubeClientPreinitialization implements Runnable {
         boolean kubeconfig = mayReadKubeconfig();
         this.readKubeconfig = kubeconfig;
         RestConfig config = restConfig(kubeconfig);
-        if (kubeconfig) {
-            execConfigs();
-        }
         if (config.caData() != null) {
             trustManagers(config.caData());
             this.trustMaterial = true;
@@ -354,21 +350,6 @@ final class KubeClientPreinitialization implements Runnable {
         HttpTransport t = AuthTransports.bearerToken(new RefusingTransport(), "not-a-token", null, Clock.systemUTC());
         t = AuthTransports.userAgent(t, AuthTransports.defaultUserAgent());
         AuthTransports.impersonation(t, new ImpersonationConfig("preinit", "", List.of(), Map.of()));
-    }
-
-    /**
-     * Compares and hashes two credential-plugin settings, as the transport does at start to give a
-     * cluster's configs one plugin: a record's equals and hashCode are bootstrapped on first use.
-     */
-    private static void execConfigs() {
-        List<ExecConfig.EnvVar> env = List.of(new ExecConfig.EnvVar("PREINIT", "true"));
-        ExecConfig a = new ExecConfig("client.authentication.k8s.io/v1", "preinit", List.of("token"), env, null, false,
-                null, null);
-        ExecConfig b = new ExecConfig("client.authentication.k8s.io/v1", "preinit", List.of("token"), List.copyOf(env),
-                null, false, null, null);
-        // The results do not matter: the first calls are the work.
-        a.hashCode();
-        a.equals(b);
     }
 
     /** The beans' clients, over a transport that refuses every request. */
