@@ -339,14 +339,23 @@ final class Pem {
 
         /** The content of a PKCS#8 key's privateKey OCTET STRING (for an EC key, its SEC1 structure). */
         static byte[] pkcs8PrivateKey(byte[] pkcs8) throws PemException {
-            Tlv seq = read(pkcs8, 0, pkcs8.length);
-            Tlv version = read(pkcs8, seq.start(), seq.end());
-            Tlv algId = read(pkcs8, version.end(), seq.end());
-            Tlv key = read(pkcs8, algId.end(), seq.end());
-            if (seq.tag() != 0x30 || version.tag() != 0x02 || algId.tag() != 0x30 || key.tag() != 0x04) {
+            Tlv algId = pkcs8AlgorithmId(pkcs8);
+            Tlv key = read(pkcs8, algId.end(), read(pkcs8, 0, pkcs8.length).end());
+            if (key.tag() != 0x04) {
                 throw new PemException("malformed PRIVATE KEY: not a PKCS#8 structure");
             }
             return Arrays.copyOfRange(pkcs8, key.start(), key.end());
+        }
+
+        /** A PKCS#8 key's AlgorithmIdentifier, after its outer SEQUENCE and version. */
+        private static Tlv pkcs8AlgorithmId(byte[] pkcs8) throws PemException {
+            Tlv seq = read(pkcs8, 0, pkcs8.length);
+            Tlv version = read(pkcs8, seq.start(), seq.end());
+            Tlv algId = read(pkcs8, version.end(), seq.end());
+            if (seq.tag() != 0x30 || version.tag() != 0x02 || algId.tag() != 0x30) {
+                throw new PemException("malformed PRIVATE KEY: not a PKCS#8 structure");
+            }
+            return algId;
         }
 
         /**
@@ -387,11 +396,9 @@ final class Pem {
 
         /** The JCA algorithm name of a PKCS#8 key, from its AlgorithmIdentifier. */
         static String pkcs8Algorithm(byte[] pkcs8) throws PemException {
-            Tlv seq = read(pkcs8, 0, pkcs8.length);
-            Tlv version = read(pkcs8, seq.start(), seq.end());
-            Tlv algId = read(pkcs8, version.end(), seq.end());
+            Tlv algId = pkcs8AlgorithmId(pkcs8);
             Tlv oid = read(pkcs8, algId.start(), algId.end());
-            if (seq.tag() != 0x30 || version.tag() != 0x02 || algId.tag() != 0x30 || oid.tag() != 0x06) {
+            if (oid.tag() != 0x06) {
                 throw new PemException("malformed PRIVATE KEY: not a PKCS#8 structure");
             }
             byte[] o = Arrays.copyOfRange(pkcs8, oid.start(), oid.end());
