@@ -18,6 +18,9 @@ import java.util.function.LongSupplier;
  */
 final class ExpiringCachedDiscovery implements CachedDiscoveryInterface, AutoCloseable {
 
+    /** {@link System#nanoTime()}. */
+    static final LongSupplier SYSTEM_NANO_TIME = new SystemNanoTime();
+
     private final CachedDiscoveryInterface delegate;
     private final long ttlNanos;
     private final LongSupplier nanoTime;
@@ -137,5 +140,17 @@ final class ExpiringCachedDiscovery implements CachedDiscoveryInterface, AutoClo
     @Override
     public String toString() {
         return "ExpiringCachedDiscovery{ttl=" + Duration.ofNanos(this.ttlNanos) + ", " + this.delegate + "}";
+    }
+
+    /**
+     * {@link System#nanoTime()} as a class rather than a method reference, whose call site the
+     * application would bootstrap on its main thread at start.
+     */
+    private static final class SystemNanoTime implements LongSupplier {
+
+        @Override
+        public long getAsLong() {
+            return System.nanoTime();
+        }
     }
 }

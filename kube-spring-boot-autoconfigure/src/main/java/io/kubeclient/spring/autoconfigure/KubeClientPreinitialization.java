@@ -361,7 +361,7 @@ final class KubeClientPreinitialization implements Runnable {
         DynamicClient.newForConfigAndClient(config, refusing);
         DiscoveryClient discovery = DiscoveryClient.newForConfigAndTransport(config, refusing);
         ExpiringCachedDiscovery cached = new ExpiringCachedDiscovery(new MemCacheDiscoveryClient(discovery),
-                Duration.ofMinutes(10), System::nanoTime, discovery);
+                Duration.ofMinutes(10), ExpiringCachedDiscovery.SYSTEM_NANO_TIME, discovery);
         new DeferredDiscoveryRESTMapper(cached);
     }
 
