@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -222,6 +223,22 @@ class KubeClientAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(RateLimiter.class);
             assertThat(context.getBean(RESTClient.class).rateLimiter()).isNull();
         });
+    }
+
+    @Test
+    void theConditionReportSaysWhyThereIsOrIsNoRateLimiter() {
+        this.runner.withPropertyValues("kube.client.qps=7.5").run((context) -> assertThat(rateLimitOutcome(context))
+                .isEqualTo("kube.client.qps is 7.5"));
+        this.runner.withPropertyValues("kube.client.qps=-1").run((context) -> assertThat(rateLimitOutcome(context))
+                .isEqualTo("kube.client.qps is negative: no client-side rate limiting"));
+    }
+
+    /** The rate-limit condition's message in the context's condition evaluation report. */
+    private static String rateLimitOutcome(AssertableApplicationContext context) {
+        return ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
+                .get(KubeClientAutoConfiguration.class.getName() + "#kubeRateLimiter").stream()
+                .filter((c) -> c.getCondition() instanceof KubeClientAutoConfiguration.OnRateLimitingCondition)
+                .findFirst().orElseThrow().getOutcome().getMessage();
     }
 
     @Test
