@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|profile] [args...]
-#   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 15 minutes on 2 cores)
+#   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 8 minutes on 2 cores: 20 trials of 10 s plus set-up)
 #   full:    the iterations declared on the benchmark classes, plus -prof gc
 #   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
 #   paired:  the interleaved harness, robust on a shared machine: paired <list|get|get16|watch> [rounds] [clients]
