@@ -10,9 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A small response body of declared length, received whole into one array on the client's
@@ -43,15 +40,7 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
 
     /** Fires the deadlines of bodies still arriving; one daemon thread, started on first use. */
     private static final class Timer {
-        static final ScheduledThreadPoolExecutor SCHEDULER = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "kube-client-body-deadline");
-            t.setDaemon(true);
-            return t;
-        });
-
-        static {
-            SCHEDULER.setRemoveOnCancelPolicy(true);
-        }
+        static final DeadlineTimer SHARED = new DeadlineTimer("kube-client-body-deadline");
     }
 
     private final byte[] bytes;
@@ -63,7 +52,7 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
     /** Bytes received; written only by the client's (serialized) onNext. */
     private int length;
     private volatile Flow.Subscription subscription;
-    private volatile ScheduledFuture<?> timer;
+    private volatile DeadlineTimer.Entry timer;
 
     /**
      * @param declared the declared body length, already checked against the buffering threshold
@@ -103,11 +92,10 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
         // bytes that came with the headers are often delivered, and the body completed, right here.
         s.request(Long.MAX_VALUE);
         if (deadline != 0 && !body.isDone()) {
-            ScheduledFuture<?> t = Timer.SCHEDULER.schedule(this::expire,
-                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            DeadlineTimer.Entry t = Timer.SHARED.schedule(deadline, this::expire);
             timer = t;
             if (body.isDone()) {
-                t.cancel(false);
+                t.cancel();
             }
         }
     }
@@ -159,9 +147,9 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
     }
 
     private void cancelTimer() {
-        ScheduledFuture<?> t = timer;
+        DeadlineTimer.Entry t = timer;
         if (t != null) {
-            t.cancel(false);
+            t.cancel();
         }
     }
 
