@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -640,9 +639,14 @@ public final class Request {
         };
     }
 
-    /** One daemon thread that cuts off bodies still being read when their request's timeout passes. */
-    private static final class DeadlineTimer {
-        static final ScheduledExecutorService SCHEDULER;
+    /**
+     * One daemon thread that cuts off bodies still being read when their request's timeout passes:
+     * bodies streamed from the network (a body the transport already holds whole needs none).
+     */
+    static final class DeadlineTimer {
+        static final ScheduledThreadPoolExecutor SCHEDULER;
+        /** How many body timeouts have been armed (tests see that a received body arms none). */
+        static final java.util.concurrent.atomic.AtomicLong ARMED = new java.util.concurrent.atomic.AtomicLong();
 
         static {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -785,7 +789,10 @@ public final class Request {
             // The transport's timeout ends at the headers; the request's timeout covers the body too.
             AtomicBoolean expired = new AtomicBoolean();
             ScheduledFuture<?> timer = null;
-            if (deadline != 0) {
+            // A body already in memory is read without waiting: no timer (which would wake the
+            // timer thread for every small response).
+            if (deadline != 0 && !response.bodyReceived()) {
+                DeadlineTimer.ARMED.incrementAndGet();
                 timer = DeadlineTimer.SCHEDULER.schedule(() -> {
                     expired.set(true);
                     closeQuietly(response);

@@ -446,11 +446,6 @@ public final class JdkHttpTransport implements HttpTransport {
         return e;
     }
 
-    /** Whether {@code response}'s body was received whole inside {@code send}; for tests. */
-    static boolean isBuffered(TransportResponse response) {
-        return response instanceof JdkResponse r && r.raw instanceof BufferingBodySubscriber.Body;
-    }
-
     @Override
     public void close() {
         // Interrupts reads of request bodies still being sent; their requests fail.
@@ -538,6 +533,11 @@ public final class JdkHttpTransport implements HttpTransport {
         @Override
         public InputStream body() {
             return body;
+        }
+
+        @Override
+        public boolean bodyReceived() {
+            return raw instanceof BufferingBodySubscriber.Body;
         }
 
         @Override

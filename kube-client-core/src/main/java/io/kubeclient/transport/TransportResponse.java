@@ -38,6 +38,15 @@ public interface TransportResponse extends AutoCloseable {
     /** The body as a stream, read at most once. Decompression, if any, has already been applied. */
     InputStream body();
 
+    /**
+     * Whether the whole body has already been received, so that reading it never waits on the
+     * network (the JDK transport receives a body declaring at most 32 KiB before {@code send}
+     * returns). A caller can then skip a timeout for the read. False unless the transport knows.
+     */
+    default boolean bodyReceived() {
+        return false;
+    }
+
     @Override
     void close() throws IOException;
 }

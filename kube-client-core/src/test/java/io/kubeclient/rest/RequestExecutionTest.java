@@ -800,6 +800,22 @@ class RequestExecutionTest extends RestTestSupport {
     }
 
     @Test
+    void onlyABodyStillComingFromTheNetworkArmsTheBodyTimeout() {
+        // The transport receives a small body inside send: reading it cannot wait, so no timer is
+        // armed (arming one woke the timer thread for every request).
+        String big = "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"" + "x".repeat(40_000) + "\"}}";
+        enqueueJson(200, POD);
+        enqueueJson(200, big);
+        long before = Request.DeadlineTimer.ARMED.get();
+
+        client().get().resource("pods").name("small").timeout(Duration.ofSeconds(30)).execute().into(Pod.class);
+        assertThat(Request.DeadlineTimer.ARMED.get()).isEqualTo(before);
+
+        client().get().resource("pods").name("big").timeout(Duration.ofSeconds(30)).execute().into(Pod.class);
+        assertThat(Request.DeadlineTimer.ARMED.get()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aSmallBodyCutShortIsABodyReadErrorAndNotRetried() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body(POD).onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build());

@@ -140,7 +140,7 @@ class JdkHttpTransportBufferedBodyTest {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(data)).build());
         server.enqueue(new MockResponse.Builder().body("next").build());
         TransportResponse r = get("/small");
-        assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+        assertThat(r.bodyReceived()).isTrue();
         InputStream in = r.body();
         assertThat(in.available()).isEqualTo(1000);
         assertThat(in.read()).isEqualTo(data[0] & 0xff);
@@ -168,7 +168,7 @@ class JdkHttpTransportBufferedBodyTest {
         assertThat(gz.length).isLessThan(JdkHttpTransport.DEFAULT_BUFFER_LIMIT);
         server.enqueue(new MockResponse.Builder().addHeader("Content-Encoding", "gzip").body(new Buffer().write(gz)).build());
         try (TransportResponse r = get("/gz")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+            assertThat(r.bodyReceived()).isTrue();
             assertThat(r.headerValues("Content-Encoding")).isEmpty();
             assertThat(r.headerValues("Content-Length")).isEmpty();
             assertThat(r.body().readAllBytes()).isEqualTo(text);
@@ -185,11 +185,11 @@ class JdkHttpTransportBufferedBodyTest {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(at)).build());
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(above)).build());
         try (TransportResponse r = get("/at")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+            assertThat(r.bodyReceived()).isTrue();
             assertThat(r.body().readAllBytes()).isEqualTo(at);
         }
         try (TransportResponse r = get("/above")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isFalse();
+            assertThat(r.bodyReceived()).isFalse();
             assertThat(r.body().readAllBytes()).isEqualTo(above);
         }
     }
@@ -200,17 +200,17 @@ class JdkHttpTransportBufferedBodyTest {
         server.enqueue(new MockResponse.Builder().body("0123456789").build());
         server.enqueue(new MockResponse.Builder().body("0123456789a").build());
         try (TransportResponse r = get("/10")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+            assertThat(r.bodyReceived()).isTrue();
         }
         try (TransportResponse r = get("/11")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isFalse();
+            assertThat(r.bodyReceived()).isFalse();
             assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789a");
         }
         transport.close();
         transport = JdkHttpTransport.builder().bufferLimit(0).build();
         server.enqueue(new MockResponse.Builder().body("").build());
         try (TransportResponse r = get("/0")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isFalse();
+            assertThat(r.bodyReceived()).isFalse();
         }
         assertThatThrownBy(() -> JdkHttpTransport.builder().bufferLimit(-1)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -221,7 +221,7 @@ class JdkHttpTransportBufferedBodyTest {
         start(protocol);
         server.enqueue(new MockResponse.Builder().code(200).body("").build());
         try (TransportResponse r = get("/empty")) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+            assertThat(r.bodyReceived()).isTrue();
             assertThat(r.body().read()).isEqualTo(-1);
         }
     }
@@ -247,7 +247,7 @@ class JdkHttpTransportBufferedBodyTest {
             server.enqueue(new MockResponse.Builder().chunkedBody("small", 2).bodyDelay(30, TimeUnit.SECONDS).build());
         }
         TransportResponse r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> get("/chunked"));
-        assertThat(JdkHttpTransport.isBuffered(r)).isFalse();
+        assertThat(r.bodyReceived()).isFalse();
         // (mockwebserver sends HTTP/2's unknown length as "content-length: -1", which does not count.)
         assertThat(JdkHttpTransport.bufferableLength(r.headers())).isEqualTo(-1);
         r.close();
@@ -276,7 +276,7 @@ class JdkHttpTransportBufferedBodyTest {
             }
         }).build());
         TransportResponse r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> get("/watch?watch=true"));
-        assertThat(JdkHttpTransport.isBuffered(r)).isFalse();
+        assertThat(r.bodyReceived()).isFalse();
         byte[] event = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> r.body().readNBytes(17));
         assertThat(new String(event, StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"ADDED\"}\n");
         r.close();
@@ -301,7 +301,7 @@ class JdkHttpTransportBufferedBodyTest {
         start(protocol);
         server.enqueue(new MockResponse.Builder().body("in time").build());
         try (TransportResponse r = get("/ok", Duration.ofSeconds(30))) {
-            assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+            assertThat(r.bodyReceived()).isTrue();
             assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("in time");
         }
     }
@@ -369,7 +369,7 @@ class JdkHttpTransportBufferedBodyTest {
             returned++;
             try (r) {
                 assertThat(r.statusCode()).isEqualTo(200);
-                assertThat(JdkHttpTransport.isBuffered(r)).isTrue();
+                assertThat(r.bodyReceived()).isTrue();
                 assertThatThrownBy(() -> r.body().readAllBytes()).isInstanceOf(IOException.class)
                         .hasMessageContaining("reading the response body of GET " + url(path) + " failed");
             }
