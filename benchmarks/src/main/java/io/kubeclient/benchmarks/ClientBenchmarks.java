@@ -1,5 +1,6 @@
 package io.kubeclient.benchmarks;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,12 +68,16 @@ public class ClientBenchmarks {
             case "floorAsync" -> new Floor(server, true);
             // The floor with an inline executor: no hand-off between the selector and a pool thread.
             case "floorDirect" -> new Floor(server, false, true);
+            // floorDirect with the JDK's own 30 s request timeout on every request.
+            case "floorDirectTimeout" -> new Floor(server, false, true, 1, false, Duration.ofSeconds(30));
             // floorDirect over 2 HttpClients (two selector threads), requests round-robin.
             case "floorShard2" -> new Floor(server, false, true, 2, false);
             case "floorShard4" -> new Floor(server, false, true, 4, false);
             // The same, each calling thread always on the same HttpClient (its id modulo 2).
             case "floorShard2t" -> new Floor(server, false, true, 2, true);
             case "ours" -> new Ours(server, false);
+            // With a 30 s request timeout (kube.client.timeout=30s).
+            case "oursTimeout" -> new Ours(server, false, Duration.ofSeconds(30));
             // execute().into(type), which holds the whole body first.
             case "oursResult" -> new Ours(server, true);
             case "fabric8Jdk" -> Fabric8.jdk(server, WATCH_EVENTS);

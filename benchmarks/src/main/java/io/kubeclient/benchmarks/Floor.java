@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.DeserializationFeature;
@@ -49,6 +50,12 @@ final class Floor implements Peer {
      * @param byThread pick the HttpClient by the calling thread's id instead of round-robin
      */
     Floor(LoopbackServer server, boolean async, boolean direct, int shards, boolean byThread) {
+        this(server, async, direct, shards, byThread, null);
+    }
+
+    /** @param timeout sent as each request's {@code HttpRequest} timeout, or null for none */
+    Floor(LoopbackServer server, boolean async, boolean direct, int shards, boolean byThread, Duration timeout) {
+        this.timeout = timeout;
         this.async = async;
         this.byThread = byThread;
         extra = new HttpClient[shards - 1];
@@ -68,6 +75,7 @@ final class Floor implements Peer {
         watchUri = server.uri(LoopbackServer.LIST_PATH + "?watch=true");
     }
 
+    private final Duration timeout;
     private final HttpClient http;
     private final HttpClient[] extra;
     private final boolean byThread;
@@ -109,7 +117,11 @@ final class Floor implements Peer {
     }
 
     private InputStream send(URI uri) throws IOException, InterruptedException, ExecutionException {
-        HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET();
+        if (timeout != null) {
+            rb.timeout(timeout);
+        }
+        HttpRequest req = rb.build();
         HttpClient c = http;
         if (extra.length > 0) {
             int i = byThread ? (int) (Thread.currentThread().getId() % (extra.length + 1))

@@ -9,6 +9,7 @@ import io.kubeclient.rest.RESTClient;
 import io.kubeclient.rest.RestConfig;
 import io.kubeclient.watch.Event;
 import io.kubeclient.watch.Watch;
+import java.time.Duration;
 
 /**
  * kube-client as a user would configure it (limiter off, plain http on loopback): through the typed
@@ -22,7 +23,16 @@ final class Ours implements Peer {
 
     /** @param viaResult use {@code RESTClient...execute().into(type)} instead of the Clientset */
     Ours(LoopbackServer server, boolean viaResult) {
-        RestConfig config = RestConfig.builder().host(server.host()).qps(-1).build();
+        this(server, viaResult, null);
+    }
+
+    /** @param timeout the config's request timeout ({@code kube.client.timeout}), or null for none */
+    Ours(LoopbackServer server, boolean viaResult, Duration timeout) {
+        RestConfig.Builder builder = RestConfig.builder().host(server.host()).qps(-1);
+        if (timeout != null) {
+            builder.timeout(timeout);
+        }
+        RestConfig config = builder.build();
         if (viaResult) {
             clientset = null;
             rest = RESTClient.forConfig(config.toBuilder().apiPath("/api").groupVersion(GroupVersion.of("", "v1")).build());
