@@ -40,6 +40,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -646,7 +647,7 @@ public final class Request {
     static final class DeadlineTimer {
         static final ScheduledThreadPoolExecutor SCHEDULER;
         /** How many body timeouts have been armed (tests see that a received body arms none). */
-        static final java.util.concurrent.atomic.AtomicLong ARMED = new java.util.concurrent.atomic.AtomicLong();
+        static final AtomicLong ARMED = new AtomicLong();
 
         static {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {

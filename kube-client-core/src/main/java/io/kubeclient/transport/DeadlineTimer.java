@@ -1,7 +1,7 @@
 package io.kubeclient.transport;
 
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -12,9 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why not a {@code ScheduledThreadPoolExecutor}: with cancelled tasks removed, its queue is empty
  * between two requests that each finish in time, so every request's timeout becomes the earliest
- * task and wakes the timer thread (a thread switch per request; 15% of a small GET's time on two
- * CPUs). Here arming a later deadline and cancelling one only add to and remove from a sorted set;
- * the thread wakes at the earliest deadline it knew of, finds it gone, and sleeps until the next.
+ * task and wakes the timer thread, a thread switch per request (two such timers cost a small GET
+ * 6–19% on two CPUs: benchmarks/README.md, finding 10). Here arming a later deadline and cancelling
+ * one only add to and remove from a sorted set; the thread wakes at the earliest deadline it knew
+ * of, finds it gone, and sleeps until the next.
  */
 final class DeadlineTimer {
 
