@@ -8,6 +8,7 @@ import io.kubeclient.apimachinery.meta.DeleteOptions;
 import io.kubeclient.apimachinery.meta.QueryParameterEncodable;
 import io.kubeclient.apimachinery.schema.GroupResource;
 import io.kubeclient.flowcontrol.BackoffManager;
+import io.kubeclient.flowcontrol.DeadlineTimer;
 import io.kubeclient.flowcontrol.RateLimiter;
 import io.kubeclient.flowcontrol.RateLimiterTimeoutException;
 import io.kubeclient.transport.ResponseBodyTimeoutException;
@@ -36,9 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -640,24 +638,9 @@ public final class Request {
         };
     }
 
-    /**
-     * One daemon thread that cuts off bodies still being read when their request's timeout passes:
-     * bodies streamed from the network (a body the transport already holds whole needs none).
-     */
-    static final class DeadlineTimer {
-        static final ScheduledThreadPoolExecutor SCHEDULER;
-        /** How many body timeouts have been armed (tests see that a received body arms none). */
+    /** Counts the body timeouts armed (tests see that a body already received arms none). */
+    static final class BodyTimeouts {
         static final AtomicLong ARMED = new AtomicLong();
-
-        static {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "kube-client-request-deadline");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            SCHEDULER = executor;
-        }
     }
 
     private static void closeQuietly(TransportResponse response) {
@@ -789,15 +772,14 @@ public final class Request {
         private <R> R readWithDeadline(BodyReader<R> reader) {
             // The transport's timeout ends at the headers; the request's timeout covers the body too.
             AtomicBoolean expired = new AtomicBoolean();
-            ScheduledFuture<?> timer = null;
-            // A body already in memory is read without waiting: no timer (which would wake the
-            // timer thread for every small response).
+            DeadlineTimer.Entry timer = null;
+            // A body already in memory is read without waiting, so it needs no timer.
             if (deadline != 0 && !response.bodyReceived()) {
-                DeadlineTimer.ARMED.incrementAndGet();
-                timer = DeadlineTimer.SCHEDULER.schedule(() -> {
+                BodyTimeouts.ARMED.incrementAndGet();
+                timer = DeadlineTimer.shared().schedule(deadline, () -> {
                     expired.set(true);
                     closeQuietly(response);
-                }, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                });
             }
             try (TransportResponse r = response; InputStream in = r.body()) {
                 return reader.read(in);
@@ -810,7 +792,7 @@ public final class Request {
                         + e.getMessage() + " (" + verb + " " + url + ")", e);
             } finally {
                 if (timer != null) {
-                    timer.cancel(false);
+                    timer.cancel();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.kubeclient.transport;
 
+import io.kubeclient.flowcontrol.DeadlineTimer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -37,11 +38,6 @@ import java.util.concurrent.Flow;
  * </ul>
  */
 final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<InputStream> {
-
-    /** Fires the deadlines of bodies still arriving; one daemon thread, started on first use. */
-    private static final class Timer {
-        static final DeadlineTimer SHARED = new DeadlineTimer("kube-client-body-deadline");
-    }
 
     private final byte[] bytes;
     /** Names the request in error messages, by its {@code toString()} (built only then). */
@@ -92,7 +88,7 @@ final class BufferingBodySubscriber implements HttpResponse.BodySubscriber<Input
         // bytes that came with the headers are often delivered, and the body completed, right here.
         s.request(Long.MAX_VALUE);
         if (deadline != 0 && !body.isDone()) {
-            DeadlineTimer.Entry t = Timer.SHARED.schedule(deadline, this::expire);
+            DeadlineTimer.Entry t = DeadlineTimer.shared().schedule(deadline, this::expire);
             timer = t;
             if (body.isDone()) {
                 t.cancel();

@@ -806,13 +806,13 @@ class RequestExecutionTest extends RestTestSupport {
         String big = "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"" + "x".repeat(40_000) + "\"}}";
         enqueueJson(200, POD);
         enqueueJson(200, big);
-        long before = Request.DeadlineTimer.ARMED.get();
+        long before = Request.BodyTimeouts.ARMED.get();
 
         client().get().resource("pods").name("small").timeout(Duration.ofSeconds(30)).execute().into(Pod.class);
-        assertThat(Request.DeadlineTimer.ARMED.get()).isEqualTo(before);
+        assertThat(Request.BodyTimeouts.ARMED.get()).isEqualTo(before);
 
         client().get().resource("pods").name("big").timeout(Duration.ofSeconds(30)).execute().into(Pod.class);
-        assertThat(Request.DeadlineTimer.ARMED.get()).isEqualTo(before + 1);
+        assertThat(Request.BodyTimeouts.ARMED.get()).isEqualTo(before + 1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kubeclient.transport;
+package io.kubeclient.flowcontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

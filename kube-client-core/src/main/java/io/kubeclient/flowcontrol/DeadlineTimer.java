@@ -1,5 +1,6 @@
-package io.kubeclient.transport;
+package io.kubeclient.flowcontrol;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -7,8 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs actions at {@link System#nanoTime()} deadlines on one daemon thread, which is woken only when
- * a new deadline is earlier than the one it sleeps until.
+ * Runs short actions at {@link System#nanoTime()} deadlines on one daemon thread, which is woken
+ * only when a new deadline is earlier than the one it sleeps until. The client arms its request
+ * timeouts here: most are cancelled long before they fire.
  *
  * <p>Why not a {@code ScheduledThreadPoolExecutor}: with cancelled tasks removed, its queue is empty
  * between two requests that each finish in time, so every request's timeout becomes the earliest
@@ -17,10 +19,24 @@ import java.util.concurrent.locks.LockSupport;
  * one only add to and remove from a sorted set; the thread wakes at the earliest deadline it knew
  * of, finds it gone, and sleeps until the next.
  */
-final class DeadlineTimer {
+public final class DeadlineTimer {
 
-    /** The armed deadlines, earliest first (a map for its {@code firstEntry}, null when empty). */
-    private final ConcurrentSkipListMap<Entry, Boolean> entries = new ConcurrentSkipListMap<>();
+    /** The process-wide timer, created with its thread on first use. */
+    private static final class Shared {
+        static final DeadlineTimer INSTANCE = new DeadlineTimer("kube-client-deadline");
+    }
+
+    /**
+     * Earliest first. nanoTime values compare by their difference, which stays in range for
+     * deadlines within about 146 years of each other; ties go by arming order.
+     */
+    private static final Comparator<Entry> ORDER = (a, b) -> {
+        long d = a.deadline - b.deadline;
+        return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(a.sequence, b.sequence);
+    };
+
+    /** The armed deadlines (a map for its {@code firstEntry}, null when empty). */
+    private final ConcurrentSkipListMap<Entry, Boolean> entries = new ConcurrentSkipListMap<>(ORDER);
     private final AtomicLong sequence = new AtomicLong();
     private final Thread thread;
     /** Whether the thread sleeps with no deadline; written only by the thread. */
@@ -38,11 +54,19 @@ final class DeadlineTimer {
         this.thread.start();
     }
 
+    /** The process-wide timer; its daemon thread ({@code kube-client-deadline}) starts on first use. */
+    public static DeadlineTimer shared() {
+        return Shared.INSTANCE;
+    }
+
     /**
      * Runs {@code action} on the timer's thread once {@code deadline} ({@link System#nanoTime()})
-     * has passed, unless cancelled first. The action must be short and must not block.
+     * has passed, unless cancelled first. The action must be short and must not block: every
+     * deadline waits for it.
+     *
+     * @return the armed deadline, to cancel
      */
-    Entry schedule(long deadline, Runnable action) {
+    public Entry schedule(long deadline, Runnable action) {
         Entry e = new Entry(deadline, sequence.incrementAndGet(), Objects.requireNonNull(action), this);
         entries.put(e, Boolean.TRUE);
         // Read after the add: if the thread published a later wake-up (or none) before it, this sees
@@ -115,7 +139,7 @@ final class DeadlineTimer {
     }
 
     /** An armed deadline. */
-    static final class Entry implements Comparable<Entry> {
+    public static final class Entry {
         private final long deadline;
         private final long sequence;
         private final Runnable action;
@@ -129,19 +153,8 @@ final class DeadlineTimer {
         }
 
         /** Disarms the deadline; its action will not run unless it already has. Never wakes the thread. */
-        void cancel() {
+        public void cancel() {
             timer.entries.remove(this);
-        }
-
-        @Override
-        public int compareTo(Entry o) {
-            // nanoTime values compare by their difference, which stays in range for deadlines
-            // within about 146 years of each other.
-            long d = deadline - o.deadline;
-            if (d != 0) {
-                return d < 0 ? -1 : 1;
-            }
-            return Long.compare(sequence, o.sequence);
         }
     }
 }
