@@ -532,4 +532,54 @@ class JdkHttpTransportStreamingTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A soak over one TLS + HTTP/2 connection with the default inline executor: concurrent GETs of
+     * small bodies (received whole inside {@code send}, under a deadline) and larger ones (streamed),
+     * each with a request timeout, all complete with the right bytes and none stalls.
+     */
+    @Test
+    void manyConcurrentSmallAndStreamedGetsOverOneHttp2ConnectionAllComplete() throws Exception {
+        byte[] small = new byte[1_000];
+        byte[] large = new byte[48_000];
+        new Random(7).nextBytes(small);
+        new Random(8).nextBytes(large);
+        start("h2", new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                byte[] body = request.getTarget().endsWith("/large") ? large : small;
+                return new MockResponse.Builder().body(new Buffer().write(body)).build();
+            }
+        });
+        int threads = 4;
+        int perThread = 400;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < perThread; i++) {
+                        boolean big = i % 5 == 0;
+                        TransportRequest request = TransportRequest.builder("GET", url(big ? "/large" : "/small"))
+                                .timeout(Duration.ofSeconds(20)).build();
+                        try (TransportResponse r = transport.send(request)) {
+                            assertThat(r.bodyReceived()).isEqualTo(!big);
+                            assertThat(r.body().readAllBytes()).isEqualTo(big ? large : small);
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+                for (Future<Integer> f : done) {
+                    assertThat(f.get()).isEqualTo(perThread);
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(threads * perThread);
+    }
 }
