@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs short actions at {@link System#nanoTime()} deadlines on one daemon thread, which is woken
@@ -20,6 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * of, finds it gone, and sleeps until the next.
  */
 public final class DeadlineTimer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineTimer.class);
 
     /** The process-wide timer, created with its thread on first use. */
     private static final class Shared {
@@ -107,7 +111,8 @@ public final class DeadlineTimer {
                     try {
                         first.action.run();
                     } catch (RuntimeException | Error e) {
-                        // An action's failure must not stop the other deadlines.
+                        // An action's failure must not stop the other deadlines; it is a bug, so say so.
+                        log.warn("a deadline's action failed", e);
                     }
                 }
                 continue;
