@@ -3,7 +3,8 @@
 #   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 8 minutes on 2 cores: 20 trials of 10 s plus set-up)
 #   full:    the iterations declared on the benchmark classes, plus -prof gc
 #   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
-#   paired:  the interleaved harness, robust on a shared machine: paired <list|get|get16|watch> [rounds] [clients]
+#   paired:  the interleaved harness, robust on a shared machine: paired [-Dbench.tls=h2|http1.1] <list|get|get16|watch> [rounds] [clients]
+#            (-Dbench.tls serves the same bytes over TLS, HTTP/2 or HTTP/1.1, instead of plain HTTP/1.1)
 #   profile: JMH with async-profiler (from Maven Central) writing collapsed stacks and flame graphs under
 #            benchmarks/target/profile; args as for custom, e.g. profile 'ClientBenchmarks.get$' -p client=ours
 # Extra JMH arguments after the mode are passed on (e.g. quick -p client=floor,ours).
@@ -19,7 +20,10 @@ cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target
 
 if [[ "$mode" == paired ]]; then
-  exec java -Xms3g -Xmx3g -cp "$cp" io.kubeclient.benchmarks.Paired "$@"
+  # Leading -D options are the harness's own (-Dbench.tls=h2, -Dbench.getBytes=N) and go to the JVM.
+  jvm=()
+  while [[ $# -gt 0 && "$1" == -D* ]]; do jvm+=("$1"); shift; done
+  exec java -Xms3g -Xmx3g ${jvm[@]+"${jvm[@]}"} -cp "$cp" io.kubeclient.benchmarks.Paired "$@"
 fi
 
 case "$mode" in

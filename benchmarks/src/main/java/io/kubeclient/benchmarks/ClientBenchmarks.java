@@ -39,7 +39,7 @@ public class ClientBenchmarks {
     @Param({"floor", "ours", "fabric8Jdk", "fabric8Vertx", "official"})
     public String client;
 
-    LoopbackServer server;
+    BenchServer server;
     Peer peer;
 
     @Setup(Level.Trial)
@@ -61,7 +61,7 @@ public class ClientBenchmarks {
         }
     }
 
-    static Peer peer(String name, LoopbackServer server) {
+    static Peer peer(String name, BenchServer server) {
         return switch (name) {
             case "floor" -> new Floor(server, false);
             // The floor as our transport used to call the JDK: sendAsync(...).get() on an own executor.

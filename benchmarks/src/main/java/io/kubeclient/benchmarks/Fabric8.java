@@ -28,10 +28,14 @@ final class Fabric8 implements Peer {
     private final KubernetesClient client;
     private final long expectedEvents;
 
-    private Fabric8(LoopbackServer server, HttpClient.Factory factory, long expectedEvents) {
-        Config config = new ConfigBuilder(Config.empty())
+    private Fabric8(BenchServer server, HttpClient.Factory factory, long expectedEvents) {
+        ConfigBuilder builder = new ConfigBuilder(Config.empty());
+        if (server.caPem() != null) {
+            builder.withCaCertData(java.util.Base64.getEncoder().encodeToString(server.caPem()));
+        }
+        Config config = builder
                 .withMasterUrl(server.host())
-                // The loopback server speaks plain HTTP/1.1 and has no WebSocket endpoint.
+                // Neither loopback server has a WebSocket endpoint.
                 .withOnlyHttpWatches(true)
                 .withRequestTimeout(60_000)
                 .build();
@@ -39,11 +43,11 @@ final class Fabric8 implements Peer {
         this.expectedEvents = expectedEvents;
     }
 
-    static Fabric8 jdk(LoopbackServer server, long expectedEvents) {
+    static Fabric8 jdk(BenchServer server, long expectedEvents) {
         return new Fabric8(server, new JdkHttpClientFactory(), expectedEvents);
     }
 
-    static Fabric8 vertx(LoopbackServer server, long expectedEvents) {
+    static Fabric8 vertx(BenchServer server, long expectedEvents) {
         return new Fabric8(server, new Vertx5HttpClientFactory(), expectedEvents);
     }
 

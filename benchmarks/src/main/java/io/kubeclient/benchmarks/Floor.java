@@ -4,15 +4,21 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
@@ -20,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The floor every scenario is measured against: a bare JDK HttpClient and a bare Jackson 3 mapper
- * reading the same bytes, with nothing else in between.
+ * reading the same bytes, with nothing else in between (over TLS, the server's protocol and its
+ * certificate as the only trusted one).
  */
 final class Floor implements Peer {
 
@@ -35,12 +42,12 @@ final class Floor implements Peer {
     private final boolean async;
 
     /** @param async call {@code sendAsync(...).get()} on an own executor instead of {@code send} */
-    Floor(LoopbackServer server, boolean async) {
+    Floor(BenchServer server, boolean async) {
         this(server, async, false);
     }
 
     /** @param direct run the client's executor tasks inline ({@code Runnable::run}) */
-    Floor(LoopbackServer server, boolean async, boolean direct) {
+    Floor(BenchServer server, boolean async, boolean direct) {
         this(server, async, direct, 1, false);
     }
 
@@ -49,30 +56,60 @@ final class Floor implements Peer {
      *     requests are spread over
      * @param byThread pick the HttpClient by the calling thread's id instead of round-robin
      */
-    Floor(LoopbackServer server, boolean async, boolean direct, int shards, boolean byThread) {
+    Floor(BenchServer server, boolean async, boolean direct, int shards, boolean byThread) {
         this(server, async, direct, shards, byThread, null);
     }
 
     /** @param timeout sent as each request's {@code HttpRequest} timeout, or null for none */
-    Floor(LoopbackServer server, boolean async, boolean direct, int shards, boolean byThread, Duration timeout) {
+    Floor(BenchServer server, boolean async, boolean direct, int shards, boolean byThread, Duration timeout) {
         this.timeout = timeout;
         this.async = async;
         this.byThread = byThread;
         extra = new HttpClient[shards - 1];
         for (int i = 0; i < extra.length; i++) {
-            extra[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+            extra[i] = builder(server).executor(Runnable::run).build();
         }
-        http = direct ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build()
+        http = direct ? builder(server).executor(Runnable::run).build()
                 : async
-                ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool(r -> {
+                ? builder(server).executor(Executors.newCachedThreadPool(r -> {
                     Thread t = new Thread(r, "floor-async");
                     t.setDaemon(true);
                     return t;
                 })).build()
-                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        listUri = server.uri(LoopbackServer.LIST_PATH);
-        getUri = server.uri(LoopbackServer.GET_PATH);
-        watchUri = server.uri(LoopbackServer.LIST_PATH + "?watch=true");
+                : builder(server).build();
+        listUri = server.uri(BenchServer.LIST_PATH);
+        getUri = server.uri(BenchServer.GET_PATH);
+        watchUri = server.uri(BenchServer.LIST_PATH + "?watch=true");
+    }
+
+    /**
+     * A client for {@code server}: HTTP/1.1 over plain HTTP; over TLS the server's protocol, trusting
+     * its certificate alone.
+     */
+    private static HttpClient.Builder builder(BenchServer server) {
+        byte[] ca = server.caPem();
+        if (ca == null) {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        }
+        return HttpClient.newBuilder()
+                .version(server.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .sslContext(trusting(ca));
+    }
+
+    static SSLContext trusting(byte[] caPem) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(caPem)));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot trust the benchmark server's certificate", e);
+        }
     }
 
     private final Duration timeout;

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -14,10 +13,7 @@ import java.util.concurrent.Executors;
  * A static loopback server that serves the benchmark payloads. Every client under test reads the
  * very same bytes from it, so differences come from the client alone.
  */
-final class LoopbackServer implements AutoCloseable {
-
-    static final String LIST_PATH = "/api/v1/pods";
-    static final String GET_PATH = "/api/v1/namespaces/default/configmaps/bench";
+final class LoopbackServer implements BenchServer {
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -43,11 +39,8 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-    }
-
-    String host() {
+    @Override
+    public String host() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -11,7 +11,10 @@ import io.kubernetes.client.util.Watch;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 
 /** The official Kubernetes Java client (OkHttp and Gson), through its generated {@link CoreV1Api}. */
 final class Official implements Peer {
@@ -21,12 +24,19 @@ final class Official implements Peer {
     private final ApiClient api;
     private final CoreV1Api core;
 
-    Official(LoopbackServer server) {
-        ApiClient built = new ClientBuilder().setBasePath(server.host()).setReadTimeout(Duration.ofSeconds(60)).build();
+    Official(BenchServer server) {
+        ClientBuilder builder = new ClientBuilder().setBasePath(server.host()).setReadTimeout(Duration.ofSeconds(60));
+        if (server.caPem() != null) {
+            builder.setCertificateAuthority(server.caPem());
+        }
+        ApiClient built = builder.build();
         // OkHttp keeps only 5 idle connections by default; give the 16-thread GET a fair pool.
-        built.setHttpClient(built.getHttpClient().newBuilder()
-                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
-                .build());
+        OkHttpClient.Builder http = built.getHttpClient().newBuilder()
+                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES));
+        if (server.caPem() != null && !server.http2()) {
+            http.protocols(List.of(Protocol.HTTP_1_1));
+        }
+        built.setHttpClient(http.build());
         api = built;
         core = new CoreV1Api(api);
     }

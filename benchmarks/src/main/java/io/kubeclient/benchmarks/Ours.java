@@ -10,9 +10,11 @@ import io.kubeclient.rest.RestConfig;
 import io.kubeclient.watch.Event;
 import io.kubeclient.watch.Watch;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * kube-client as a user would configure it (limiter off, plain http on loopback): through the typed
+ * kube-client as a user would configure it (limiter off; over TLS trusting the server's certificate as a
+ * kubeconfig's CA, HTTP/2 unless the server offers HTTP/1.1 alone): through the typed
  * {@link Clientset}, or, as a control, through {@link RESTClient}'s {@code execute().into(type)},
  * which holds the whole body before decoding it.
  */
@@ -22,13 +24,19 @@ final class Ours implements Peer {
     private final RESTClient rest;
 
     /** @param viaResult use {@code RESTClient...execute().into(type)} instead of the Clientset */
-    Ours(LoopbackServer server, boolean viaResult) {
+    Ours(BenchServer server, boolean viaResult) {
         this(server, viaResult, null);
     }
 
     /** @param timeout the config's request timeout ({@code kube.client.timeout}), or null for none */
-    Ours(LoopbackServer server, boolean viaResult, Duration timeout) {
+    Ours(BenchServer server, boolean viaResult, Duration timeout) {
         RestConfig.Builder builder = RestConfig.builder().host(server.host()).qps(-1);
+        if (server.caPem() != null) {
+            builder.caData(server.caPem());
+            if (!server.http2()) {
+                builder.nextProtos(List.of("http/1.1"));
+            }
+        }
         if (timeout != null) {
             builder.timeout(timeout);
         }

@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
  *
  * <p>Usage: {@code Paired <list|get|get16|watch> <rounds> <client,...>} (the first client is the
  * baseline, normally {@code floor}); {@code -Dbench.getBytes=N} grows the GET's 1 KB ConfigMap to at
- * least N bytes.
+ * least N bytes; {@code -Dbench.tls=h2} or {@code -Dbench.tls=http1.1} serves everything over TLS
+ * ({@link TlsServer}) instead of plain HTTP/1.1.
  */
 public final class Paired {
 
@@ -32,10 +33,15 @@ public final class Paired {
         List<String> names = Arrays.asList((args.length > 2 ? args[2] : "floor,ours,fabric8Jdk").split(","));
         byte[] empty = new byte[0];
         byte[] configMap = scenario.startsWith("get") ? Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)) : empty;
-        try (LoopbackServer server = new LoopbackServer(
-                scenario.equals("list") ? Fixtures.podList(ClientBenchmarks.LIST_PODS) : empty,
-                configMap,
-                scenario.equals("watch") ? Fixtures.watchEvents(ClientBenchmarks.WATCH_EVENTS) : empty)) {
+        byte[] list = scenario.equals("list") ? Fixtures.podList(ClientBenchmarks.LIST_PODS) : empty;
+        byte[] watch = scenario.equals("watch") ? Fixtures.watchEvents(ClientBenchmarks.WATCH_EVENTS) : empty;
+        String tls = System.getProperty("bench.tls", "");
+        try (BenchServer server = switch (tls) {
+            case "" -> new LoopbackServer(list, configMap, watch);
+            case "h2" -> new TlsServer(list, configMap, watch, true);
+            case "http1.1" -> new TlsServer(list, configMap, watch, false);
+            default -> throw new IllegalArgumentException("bench.tls must be h2 or http1.1, got " + tls);
+        }) {
             Map<String, Peer> peers = new LinkedHashMap<>();
             for (String name : names) {
                 peers.put(name, ClientBenchmarks.peer(name, server));
@@ -57,6 +63,10 @@ public final class Paired {
                             times.get(name).add(nanosPerOp);
                         }
                     }
+                }
+                if (server instanceof TlsServer t) {
+                    System.out.printf(Locale.ROOT, "%nOver TLS to %s; requests served by protocol: %s%n", server.host(),
+                            t.versionsServed());
                 }
                 report(scenario, threads, configMap.length, names, times);
             } finally {

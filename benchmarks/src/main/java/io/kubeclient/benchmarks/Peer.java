@@ -2,7 +2,7 @@ package io.kubeclient.benchmarks;
 
 /**
  * One client under test. Each implementation lists the 5,000 pods, gets the ConfigMap and reads
- * the whole watch stream from the same {@link LoopbackServer}, decoding into its own typed models.
+ * the whole watch stream from the same {@link BenchServer}, decoding into its own typed models.
  */
 interface Peer extends AutoCloseable {
 
