@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|profile] [args...]
+# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|soak|profile] [args...]
 #   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 8 minutes on 2 cores: 20 trials of 10 s plus set-up)
 #   full:    the iterations declared on the benchmark classes, plus -prof gc
 #   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
 #   paired:  the interleaved harness, robust on a shared machine: paired [-Dbench.tls=h2|http1.1] <list|get|get16|watch> [rounds] [clients]
 #            (-Dbench.tls serves the same bytes over TLS, HTTP/2 or HTTP/1.1, instead of plain HTTP/1.1)
+#   soak:    a stall hunt, no timing: soak [-Dbench.tls=h2|http1.1] [-Dbench.gapMillis=N] <minutes> <threads> [client];
+#            GETs without a timeout until one takes over 15 s, then thread dumps and socket queues, exit 3
 #   profile: JMH with async-profiler (from Maven Central) writing collapsed stacks and flame graphs under
 #            benchmarks/target/profile; args as for custom, e.g. profile 'ClientBenchmarks.get$' -p client=ours
 # Extra JMH arguments after the mode are passed on (e.g. quick -p client=floor,ours).
@@ -19,11 +21,12 @@ shift || true
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target
 
-if [[ "$mode" == paired ]]; then
+if [[ "$mode" == paired || "$mode" == soak ]]; then
   # Leading -D options are the harness's own (-Dbench.tls=h2, -Dbench.getBytes=N) and go to the JVM.
   jvm=()
   while [[ $# -gt 0 && "$1" == -D* ]]; do jvm+=("$1"); shift; done
-  exec java -Xms3g -Xmx3g ${jvm[@]+"${jvm[@]}"} -cp "$cp" io.kubeclient.benchmarks.Paired "$@"
+  main=$([[ "$mode" == paired ]] && echo Paired || echo Soak)
+  exec java -Xms3g -Xmx3g ${jvm[@]+"${jvm[@]}"} -cp "$cp" "io.kubeclient.benchmarks.$main" "$@"
 fi
 
 case "$mode" in
@@ -40,7 +43,7 @@ case "$mode" in
     args=(-f 1 -wi 2 -w 2s -i 3 -r 3s
           -prof "async:libPath=${lib};output=collapsed,flamegraph;dir=${out};event=cpu;interval=1000000")
     ;;
-  *) echo "usage: $0 [quick|full|custom|paired|profile] [args...]" >&2; exit 2 ;;
+  *) echo "usage: $0 [quick|full|custom|paired|soak|profile] [args...]" >&2; exit 2 ;;
 esac
 
 exec java -cp "$cp" org.openjdk.jmh.Main ${args[@]+"${args[@]}"} -rf json -rff benchmarks/target/results.json "$@"

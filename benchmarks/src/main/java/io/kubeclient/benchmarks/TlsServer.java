@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -41,6 +42,15 @@ final class TlsServer implements BenchServer {
 
     /** @param http2 offer HTTP/2 and HTTP/1.1 by ALPN; false offers HTTP/1.1 alone */
     TlsServer(byte[] list, byte[] configMap, byte[] watch, boolean http2) throws IOException, InterruptedException {
+        this(list, configMap, watch, http2, 0);
+    }
+
+    /**
+     * @param getGapMillis when positive, each GET's headers are sent first and its body after a random
+     *     pause of 0 to this many milliseconds, so clients see the two apart ({@link Soak})
+     */
+    TlsServer(byte[] list, byte[] configMap, byte[] watch, boolean http2, int getGapMillis)
+            throws IOException, InterruptedException {
         this.http2 = http2;
         dir = Files.createTempDirectory("kube-client-bench-tls");
         Path keyStore = dir.resolve("server.p12");
@@ -66,7 +76,12 @@ final class TlsServer implements BenchServer {
         server = vertx.createHttpServer(options).requestHandler(req -> {
             versions.computeIfAbsent(req.version(), v -> new LongAdder()).increment();
             String path = req.path();
-            if (path.equals(GET_PATH)) {
+            if (path.equals(GET_PATH) && getGapMillis > 0) {
+                HttpServerResponse response = req.response().putHeader("Content-Type", "application/json")
+                        .putHeader("Content-Length", Integer.toString(getBody.length()));
+                response.writeHead();
+                vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(getGapMillis), id -> response.end(getBody));
+            } else if (path.equals(GET_PATH)) {
                 fixed(req, getBody);
             } else if (path.equals(LIST_PATH) && isWatch(req)) {
                 chunked(req.response(), watch, 0);

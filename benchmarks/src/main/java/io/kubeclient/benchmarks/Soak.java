@@ -1,0 +1,126 @@
+package io.kubeclient.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A stall hunt, not a benchmark: GETs of the 1 KB ConfigMap on several threads sharing one client,
+ * without a request timeout, for a given time. If any GET takes longer than the stall limit, it prints
+ * every thread's stack and the loopback sockets' state ({@code ss}, when installed: bytes waiting in
+ * either direction tell a lost request from a lost response) and exits with status 3.
+ *
+ * <p>Usage: {@code Soak <minutes> <threads> [client]} (client as in {@link ClientBenchmarks#peer},
+ * default {@code ours}); {@code -Dbench.tls=h2|http1.1} as for {@link Paired}, and with it
+ * {@code -Dbench.gapMillis=N} sends each response's headers first and its body 1 to N ms later;
+ * {@code -Dbench.stallSeconds=S} (default 15).
+ */
+public final class Soak {
+
+    private Soak() {}
+
+    public static void main(String[] args) throws Exception {
+        long minutes = args.length > 0 ? Long.parseLong(args[0]) : 10;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        String client = args.length > 2 ? args[2] : "ours";
+        String tls = System.getProperty("bench.tls", "");
+        int gap = Integer.getInteger("bench.gapMillis", 0);
+        long stallNanos = Long.getLong("bench.stallSeconds", 15) * 1_000_000_000L;
+        byte[] none = new byte[0];
+        byte[] configMap = Fixtures.configMap();
+        try (BenchServer server = switch (tls) {
+            case "" -> new LoopbackServer(none, configMap, none);
+            case "h2" -> new TlsServer(none, configMap, none, true, gap);
+            case "http1.1" -> new TlsServer(none, configMap, none, false, gap);
+            default -> throw new IllegalArgumentException("bench.tls must be h2 or http1.1, got " + tls);
+        }; Peer peer = ClientBenchmarks.peer(client, server)) {
+            System.out.printf(Locale.ROOT, "soak: %s, %d threads, %d min, %s, gap up to %d ms%n", client, threads,
+                    minutes, server.host(), gap);
+            AtomicLongArray started = new AtomicLongArray(threads);
+            AtomicLong done = new AtomicLong();
+            long end = System.nanoTime() + minutes * 60_000_000_000L;
+            Thread[] workers = new Thread[threads];
+            for (int i = 0; i < threads; i++) {
+                int id = i;
+                workers[i] = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        started.set(id, System.nanoTime());
+                        try {
+                            peer.get();
+                        } catch (Exception e) {
+                            System.out.println("GET failed on worker " + id + " after " + done.get() + " GETs: " + e);
+                            e.printStackTrace(System.out);
+                            Runtime.getRuntime().halt(2);
+                        }
+                        started.set(id, 0);
+                        done.incrementAndGet();
+                    }
+                }, "soak-" + i);
+                workers[i].start();
+            }
+            Thread watchdog = new Thread(() -> watch(started, done, stallNanos, server), "soak-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+            for (Thread w : workers) {
+                w.join();
+            }
+            String served = server instanceof TlsServer t ? "; served " + t.versionsServed() : "";
+            System.out.printf(Locale.ROOT, "soak: %,d GETs, no stall over %d s%s%n", done.get(),
+                    stallNanos / 1_000_000_000L, served);
+        }
+    }
+
+    private static void watch(AtomicLongArray started, AtomicLong done, long stallNanos, BenchServer server) {
+        long lastReport = System.nanoTime();
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastReport >= 60_000_000_000L) {
+                System.out.printf(Locale.ROOT, "%s %,d GETs%n", Instant.now(), done.get());
+                lastReport = now;
+            }
+            for (int i = 0; i < started.length(); i++) {
+                long s = started.get(i);
+                if (s != 0 && now - s > stallNanos) {
+                    System.out.printf(Locale.ROOT, "STALL: worker %d waited %d s, after %,d GETs%n", i,
+                            (now - s) / 1_000_000_000L, done.get());
+                    System.out.println(sockets(server));
+                    for (ThreadInfo t : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                        System.out.print(stack(t));
+                    }
+                    Runtime.getRuntime().halt(3);
+                }
+            }
+        }
+    }
+
+    /** {@code ss}'s view of the server port's connections (queues in both directions), or why not. */
+    private static String sockets(BenchServer server) {
+        String port = server.host().substring(server.host().lastIndexOf(':') + 1);
+        try {
+            Process p = new ProcessBuilder("ss", "-tni", "( sport = :" + port + " or dport = :" + port + " )")
+                    .redirectErrorStream(true).start();
+            return new String(p.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            return "no socket state: " + e.getMessage();
+        }
+    }
+
+    /** The whole stack, unlike {@link ThreadInfo#toString()}, which stops at eight frames. */
+    private static String stack(ThreadInfo t) {
+        StringBuilder sb = new StringBuilder().append('"').append(t.getThreadName()).append("\" ")
+                .append(t.getThreadState()).append('\n');
+        for (StackTraceElement e : t.getStackTrace()) {
+            sb.append("    at ").append(e).append('\n');
+        }
+        return sb.append('\n').toString();
+    }
+}
