@@ -3,9 +3,10 @@
 #   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 8 minutes on 2 cores: 20 trials of 10 s plus set-up)
 #   full:    the iterations declared on the benchmark classes, plus -prof gc
 #   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
-#   paired:  the interleaved harness, robust on a shared machine: paired [-Dbench.tls=h2|http1.1] <list|get|get16|watch> [rounds] [clients]
-#            (-Dbench.tls serves the same bytes over TLS, HTTP/2 or HTTP/1.1, instead of plain HTTP/1.1)
-#   soak:    a stall hunt, no timing: soak [-Dbench.tls=h2|http1.1] [-Dbench.gapMillis=N] <minutes> <threads> [client];
+#   paired:  the interleaved harness, robust on a shared machine: paired [-Dbench.server=S] <list|get|get16|watch> [rounds] [clients]
+#            (S: jdk, the default, plain HTTP/1.1 from the JDK's server; tls-h2 or tls-http1.1, the same bytes over TLS
+#            from Vert.x; vertx, plain HTTP/1.1 from Vert.x)
+#   soak:    a stall hunt, no timing: soak [-Dbench.server=S] [-Dbench.gapMillis=N] <minutes> <threads> [client];
 #            GETs without a timeout until one takes over 15 s, then thread dumps and socket queues, exit 3
 #   profile: JMH with async-profiler (from Maven Central) writing collapsed stacks and flame graphs under
 #            benchmarks/target/profile; args as for custom, e.g. profile 'ClientBenchmarks.get$' -p client=ours
@@ -22,7 +23,7 @@ cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target
 
 if [[ "$mode" == paired || "$mode" == soak ]]; then
-  # Leading -D options are the harness's own (-Dbench.tls=h2, -Dbench.getBytes=N) and go to the JVM.
+  # Leading -D options are the harness's own (-Dbench.server=tls-h2, -Dbench.getBytes=N) and go to the JVM.
   jvm=()
   while [[ $# -gt 0 && "$1" == -D* ]]; do jvm+=("$1"); shift; done
   main=$([[ "$mode" == paired ]] && echo Paired || echo Soak)

@@ -20,8 +20,9 @@ import java.util.concurrent.Future;
  *
  * <p>Usage: {@code Paired <list|get|get16|watch> <rounds> <client,...>} (the first client is the
  * baseline, normally {@code floor}); {@code -Dbench.getBytes=N} grows the GET's 1 KB ConfigMap to at
- * least N bytes; {@code -Dbench.tls=h2} or {@code -Dbench.tls=http1.1} serves everything over TLS
- * ({@link TlsServer}) instead of plain HTTP/1.1.
+ * least N bytes; {@code -Dbench.server=tls-h2} (or {@code tls-http1.1}, or {@code vertx} for plain
+ * HTTP/1.1) serves everything from {@link VertxServer} instead of the JDK's server
+ * ({@link BenchServer#fromProperty}).
  */
 public final class Paired {
 
@@ -35,13 +36,7 @@ public final class Paired {
         byte[] configMap = scenario.startsWith("get") ? Fixtures.configMap(Integer.getInteger("bench.getBytes", 0)) : empty;
         byte[] list = scenario.equals("list") ? Fixtures.podList(ClientBenchmarks.LIST_PODS) : empty;
         byte[] watch = scenario.equals("watch") ? Fixtures.watchEvents(ClientBenchmarks.WATCH_EVENTS) : empty;
-        String tls = System.getProperty("bench.tls", "");
-        try (BenchServer server = switch (tls) {
-            case "" -> new LoopbackServer(list, configMap, watch);
-            case "h2" -> new TlsServer(list, configMap, watch, true);
-            case "http1.1" -> new TlsServer(list, configMap, watch, false);
-            default -> throw new IllegalArgumentException("bench.tls must be h2 or http1.1, got " + tls);
-        }) {
+        try (BenchServer server = BenchServer.fromProperty(list, configMap, watch, 0)) {
             Map<String, Peer> peers = new LinkedHashMap<>();
             for (String name : names) {
                 peers.put(name, ClientBenchmarks.peer(name, server));
@@ -64,9 +59,9 @@ public final class Paired {
                         }
                     }
                 }
-                if (server instanceof TlsServer t) {
-                    System.out.printf(Locale.ROOT, "%nOver TLS to %s; requests served by protocol: %s%n", server.host(),
-                            t.versionsServed());
+                if (server instanceof VertxServer v) {
+                    System.out.printf(Locale.ROOT, "%nVert.x server at %s; requests served by protocol: %s%n",
+                            server.host(), v.versionsServed());
                 }
                 report(scenario, threads, configMap.length, names, times);
             } finally {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * either direction tell a lost request from a lost response) and exits with status 3.
  *
  * <p>Usage: {@code Soak <minutes> <threads> [client]} (client as in {@link ClientBenchmarks#peer},
- * default {@code ours}); {@code -Dbench.tls=h2|http1.1} as for {@link Paired}, and with it
+ * default {@code ours}); {@code -Dbench.server} as for {@link Paired}, and for a Vert.x server
  * {@code -Dbench.gapMillis=N} sends each response's headers first and its body 1 to N ms later;
  * {@code -Dbench.stallSeconds=S} (default 15).
  */
@@ -27,17 +27,12 @@ public final class Soak {
         long minutes = args.length > 0 ? Long.parseLong(args[0]) : 10;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         String client = args.length > 2 ? args[2] : "ours";
-        String tls = System.getProperty("bench.tls", "");
         int gap = Integer.getInteger("bench.gapMillis", 0);
         long stallNanos = Long.getLong("bench.stallSeconds", 15) * 1_000_000_000L;
         byte[] none = new byte[0];
         byte[] configMap = Fixtures.configMap();
-        try (BenchServer server = switch (tls) {
-            case "" -> new LoopbackServer(none, configMap, none);
-            case "h2" -> new TlsServer(none, configMap, none, true, gap);
-            case "http1.1" -> new TlsServer(none, configMap, none, false, gap);
-            default -> throw new IllegalArgumentException("bench.tls must be h2 or http1.1, got " + tls);
-        }; Peer peer = ClientBenchmarks.peer(client, server)) {
+        try (BenchServer server = BenchServer.fromProperty(none, configMap, none, gap);
+                Peer peer = ClientBenchmarks.peer(client, server)) {
             System.out.printf(Locale.ROOT, "soak: %s, %d threads, %d min, %s, gap up to %d ms%n", client, threads,
                     minutes, server.host(), gap);
             AtomicLongArray started = new AtomicLongArray(threads);
@@ -68,7 +63,7 @@ public final class Soak {
             for (Thread w : workers) {
                 w.join();
             }
-            String served = server instanceof TlsServer t ? "; served " + t.versionsServed() : "";
+            String served = server instanceof VertxServer v ? "; served " + v.versionsServed() : "";
             System.out.printf(Locale.ROOT, "soak: %,d GETs, no stall over %d s%s%n", done.get(),
                     stallNanos / 1_000_000_000L, served);
         }

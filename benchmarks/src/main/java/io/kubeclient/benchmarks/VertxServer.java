@@ -22,55 +22,63 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * The benchmark payloads over TLS, as clients reach an API server: HTTP/2 negotiated by ALPN (or
- * HTTP/1.1 only), TCP_NODELAY, served by Vert.x (already on this module's class path for fabric8's
- * Vert.x backend; the JDK has no HTTP/2 server). The key and its self-signed certificate, valid for
- * {@code 127.0.0.1} and {@code localhost}, are made by the JDK's {@code keytool} into a temporary
- * directory that {@link #close()} deletes; clients trust that certificate alone, as a kubeconfig's CA.
+ * The benchmark payloads served by Vert.x (already on this module's class path for fabric8's Vert.x
+ * backend; the JDK has no HTTP/2 server), with TCP_NODELAY: over TLS as clients reach an API server,
+ * HTTP/2 negotiated by ALPN or HTTP/1.1 only, or as plain HTTP/1.1, to compare with the JDK's server.
+ * For TLS the key and its self-signed certificate, valid for {@code 127.0.0.1} and
+ * {@code localhost}, are made by the JDK's {@code keytool} into a temporary directory that
+ * {@link #close()} deletes; clients trust that certificate alone, as a kubeconfig's CA.
  */
-final class TlsServer implements BenchServer {
+final class VertxServer implements BenchServer {
+
+    /** What the server speaks. */
+    enum Mode {
+        PLAIN_HTTP1, TLS_HTTP1, TLS_H2
+    }
 
     private static final String PASSWORD = "benchmark";
 
+    private final Mode mode;
     private final Path dir;
     private final byte[] caPem;
-    private final boolean http2;
     private final Vertx vertx;
     private final HttpServer server;
     /** Requests served per protocol version, so a run can show that every client used the one intended. */
     private final Map<HttpVersion, LongAdder> versions = new ConcurrentHashMap<>();
 
-    /** @param http2 offer HTTP/2 and HTTP/1.1 by ALPN; false offers HTTP/1.1 alone */
-    TlsServer(byte[] list, byte[] configMap, byte[] watch, boolean http2) throws IOException, InterruptedException {
-        this(list, configMap, watch, http2, 0);
-    }
-
     /**
      * @param getGapMillis when positive, each GET's headers are sent first and its body after a random
-     *     pause of 0 to this many milliseconds, so clients see the two apart ({@link Soak})
+     *     pause of 1 to this many milliseconds, so clients see the two apart ({@link Soak})
      */
-    TlsServer(byte[] list, byte[] configMap, byte[] watch, boolean http2, int getGapMillis)
+    VertxServer(Mode mode, byte[] list, byte[] configMap, byte[] watch, int getGapMillis)
             throws IOException, InterruptedException {
-        this.http2 = http2;
-        dir = Files.createTempDirectory("kube-client-bench-tls");
-        Path keyStore = dir.resolve("server.p12");
-        Path cert = dir.resolve("server.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1,dns:localhost",
-                "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
-                "-storepass", PASSWORD, "-file", cert.toString());
-        caPem = Files.readAllBytes(cert);
+        this.mode = mode;
+        Path keyStore = null;
+        if (mode == Mode.PLAIN_HTTP1) {
+            dir = null;
+            caPem = null;
+        } else {
+            dir = Files.createTempDirectory("kube-client-bench-tls");
+            keyStore = dir.resolve("server.p12");
+            Path cert = dir.resolve("server.pem");
+            keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                    "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1,dns:localhost",
+                    "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", PASSWORD);
+            keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
+                    "-storepass", PASSWORD, "-file", cert.toString());
+            caPem = Files.readAllBytes(cert);
+        }
 
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
-        HttpServerOptions options = new HttpServerOptions()
-                .setHost("127.0.0.1")
-                .setPort(0)
-                .setSsl(true)
-                .setUseAlpn(true)
-                .setAlpnVersions(http2 ? List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1) : List.of(HttpVersion.HTTP_1_1))
-                .setTcpNoDelay(true)
-                .setKeyCertOptions(new KeyStoreOptions().setType("PKCS12").setPath(keyStore.toString()).setPassword(PASSWORD));
+        HttpServerOptions options = new HttpServerOptions().setHost("127.0.0.1").setPort(0).setTcpNoDelay(true);
+        if (keyStore != null) {
+            options.setSsl(true)
+                    .setUseAlpn(true)
+                    .setAlpnVersions(mode == Mode.TLS_H2 ? List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)
+                            : List.of(HttpVersion.HTTP_1_1))
+                    .setKeyCertOptions(new KeyStoreOptions().setType("PKCS12").setPath(keyStore.toString())
+                            .setPassword(PASSWORD));
+        }
         Buffer listBody = Buffer.buffer(list);
         Buffer getBody = Buffer.buffer(configMap);
         server = vertx.createHttpServer(options).requestHandler(req -> {
@@ -95,7 +103,7 @@ final class TlsServer implements BenchServer {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
-            throw new IOException("the TLS benchmark server did not start", e);
+            throw new IOException("the Vert.x benchmark server did not start", e);
         }
     }
 
@@ -146,17 +154,17 @@ final class TlsServer implements BenchServer {
 
     @Override
     public String host() {
-        return "https://127.0.0.1:" + server.actualPort();
+        return (caPem == null ? "http" : "https") + "://127.0.0.1:" + server.actualPort();
     }
 
     @Override
     public byte[] caPem() {
-        return caPem.clone();
+        return caPem == null ? null : caPem.clone();
     }
 
     @Override
     public boolean http2() {
-        return http2;
+        return mode == Mode.TLS_H2;
     }
 
     @Override
@@ -165,6 +173,9 @@ final class TlsServer implements BenchServer {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The event-loop threads are daemons; nothing is left to wait for.
+        }
+        if (dir == null) {
+            return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
