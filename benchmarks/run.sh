@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|soak|profile] [args...]
+# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|soak|payload|profile] [args...]
 #   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 8 minutes on 2 cores: 20 trials of 10 s plus set-up)
 #   full:    the iterations declared on the benchmark classes, plus -prof gc
 #   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
 #   paired:  the interleaved harness, robust on a shared machine: paired [-Dbench.server=S] <list|get|get16|watch> [rounds] [clients]
 #            (S: jdk, the default, plain HTTP/1.1 from the JDK's server; tls-h2 or tls-http1.1, the same bytes over TLS
-#            from Vert.x; vertx, plain HTTP/1.1 from Vert.x)
+#            from Vert.x; vertx, plain HTTP/1.1 from Vert.x; url:<URL> with -Dbench.caFile=<PEM> for https, a
+#            server started apart that serves the same payloads)
 #   soak:    a stall hunt, no timing: soak [-Dbench.server=S] [-Dbench.gapMillis=N] <minutes> <threads> [client];
 #            GETs without a timeout until one takes over 15 s, then thread dumps and socket queues, exit 3
+#   payload: writes a payload for a server started apart: payload get <file> (see go-apiserver/main.go)
 #   profile: JMH with async-profiler (from Maven Central) writing collapsed stacks and flame graphs under
 #            benchmarks/target/profile; args as for custom, e.g. profile 'ClientBenchmarks.get$' -p client=ours
 # Extra JMH arguments after the mode are passed on (e.g. quick -p client=floor,ours).
@@ -21,6 +23,10 @@ shift || true
 ./mvnw -B -ntp -q -pl benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target
+
+if [[ "$mode" == payload ]]; then
+  exec java -cp "$cp" io.kubeclient.benchmarks.Payloads "$@"
+fi
 
 if [[ "$mode" == paired || "$mode" == soak ]]; then
   # Leading -D options are the harness's own (-Dbench.server=tls-h2, -Dbench.getBytes=N) and go to the JVM.
@@ -44,7 +50,7 @@ case "$mode" in
     args=(-f 1 -wi 2 -w 2s -i 3 -r 3s
           -prof "async:libPath=${lib};output=collapsed,flamegraph;dir=${out};event=cpu;interval=1000000")
     ;;
-  *) echo "usage: $0 [quick|full|custom|paired|soak|profile] [args...]" >&2; exit 2 ;;
+  *) echo "usage: $0 [quick|full|custom|paired|soak|payload|profile] [args...]" >&2; exit 2 ;;
 esac
 
 exec java -cp "$cp" org.openjdk.jmh.Main ${args[@]+"${args[@]}"} -rf json -rff benchmarks/target/results.json "$@"

@@ -32,13 +32,19 @@ interface BenchServer extends AutoCloseable {
 
     /**
      * The server {@code -Dbench.server} names: {@code jdk} (the default, {@link LoopbackServer}),
-     * {@code vertx} (plain HTTP/1.1), {@code tls-h2} or {@code tls-http1.1} ({@link VertxServer}).
+     * {@code vertx} (plain HTTP/1.1), {@code tls-h2} or {@code tls-http1.1} ({@link VertxServer}), or
+     * {@code url:<http or https URL>} for a server started apart that serves the same payloads at the
+     * same paths (over https trusting the PEM file {@code -Dbench.caFile}, with HTTP/2 unless
+     * {@code -Dbench.http2=false}).
      *
      * @param getGapMillis for Vert.x, a pause of up to this many ms between a GET's headers and body
      */
     static BenchServer fromProperty(byte[] list, byte[] configMap, byte[] watch, int getGapMillis)
             throws java.io.IOException, InterruptedException {
         String name = System.getProperty("bench.server", "jdk");
+        if (name.startsWith("url:")) {
+            return External.of(name.substring(4));
+        }
         return switch (name) {
             case "jdk" -> new LoopbackServer(list, configMap, watch);
             case "vertx" -> new VertxServer(VertxServer.Mode.PLAIN_HTTP1, list, configMap, watch, getGapMillis);
@@ -51,4 +57,36 @@ interface BenchServer extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A server this process did not start; closing it does nothing. */
+    record External(String host, byte[] ca, boolean useHttp2) implements BenchServer {
+
+        static External of(String url) throws java.io.IOException {
+            String host = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            if (!host.startsWith("https://")) {
+                return new External(host, null, false);
+            }
+            String caFile = System.getProperty("bench.caFile");
+            if (caFile == null) {
+                throw new IllegalArgumentException("an https bench.server needs -Dbench.caFile=<PEM file>");
+            }
+            return new External(host, java.nio.file.Files.readAllBytes(java.nio.file.Path.of(caFile)),
+                    !"false".equals(System.getProperty("bench.http2")));
+        }
+
+        @Override
+        public byte[] caPem() {
+            return ca == null ? null : ca.clone();
+        }
+
+        @Override
+        public boolean http2() {
+            return useHttp2;
+        }
+
+        @Override
+        public void close() {
+            // Not ours to stop.
+        }
+    }
 }

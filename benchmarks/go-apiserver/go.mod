@@ -1,0 +1,3 @@
+module kubeclient.io/benchmarks/go-apiserver
+
+go 1.19
