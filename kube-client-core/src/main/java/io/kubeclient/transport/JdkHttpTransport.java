@@ -16,10 +16,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.GZIPInputStream;
@@ -77,6 +80,14 @@ public final class JdkHttpTransport implements HttpTransport {
     /** Headers the JDK client manages itself and refuses to take from a caller, in any case. */
     private static final Set<String> RESTRICTED = restricted(
             "connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding", "te");
+
+    /**
+     * How long requests to a new HTTP/2 client wait for its first exchange (see {@link FirstExchange}):
+     * long enough for the first TLS handshake of a JVM that has just started (about 0.6 s for the
+     * first GET here, class loading included), short enough that a slow first response (a large
+     * LIST) delays the others once, by this much at most.
+     */
+    static final Duration FIRST_EXCHANGE_WAIT = Duration.ofSeconds(2);
 
     /** A body publisher of no bytes; like the HttpRequest holding it, it can be subscribed to again and again. */
     private static final HttpRequest.BodyPublisher NO_BODY = HttpRequest.BodyPublishers.noBody();
@@ -150,6 +161,8 @@ public final class JdkHttpTransport implements HttpTransport {
         final long generation;
         final SSLContext sslContext;
         final AtomicReferenceArray<HttpClient> clients = new AtomicReferenceArray<>(shards);
+        /** The first exchange of the client that multiplexes HTTP/2 requests (shard 0). */
+        final FirstExchange firstExchange = new FirstExchange();
 
         Pool(long generation) {
             this.generation = generation;
@@ -284,13 +297,24 @@ public final class JdkHttpTransport implements HttpTransport {
 
         HttpRequest httpRequest = rb.build();
         Receiver receiver = new Receiver(request);
+        Pool pool = currentPool();
+        int shard = shardOf(request.uri(), Thread.currentThread().getId());
+        HttpClient client = pool.client(shard);
+        FirstExchange first = multiplexes(shard, request.uri()) ? pool.firstExchange : null;
+        boolean leading = false;
+        if (first != null && !first.isOver()) {
+            leading = first.lead();
+            if (!leading) {
+                first.await(firstExchangeWait(request.timeout()));
+            }
+        }
         HttpResponse<InputStream> response;
         try {
             // send(), not sendAsync().get(): the blocking call runs the exchange on this thread until
             // it has to wait for the socket, while sendAsync hands every exchange to the executor and
             // its completion to the common pool, two thread switches that tripled the latency of a
             // small GET on loopback (benchmarks/README.md). On interrupt the JDK cancels the exchange.
-            response = client(request.uri()).send(httpRequest, receiver);
+            response = client.send(httpRequest, receiver);
         } catch (IOException e) {
             TransportResponse received = receiver.received(e, addedGzip);
             if (received != null) {
@@ -303,8 +327,60 @@ public final class JdkHttpTransport implements HttpTransport {
             throw describe(e, request);
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid request " + request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+        } finally {
+            if (leading) {
+                first.end();
+            }
         }
         return new JdkResponse(response.statusCode(), response.headers().map(), response.body(), addedGzip, request);
+    }
+
+    /** Whether requests to {@code uri} on {@code shard} go to the one client that multiplexes HTTP/2. */
+    private boolean multiplexes(int shard, URI uri) {
+        return shard == 0 && version == HttpClient.Version.HTTP_2 && !"http".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /** {@link #FIRST_EXCHANGE_WAIT}, the connect timeout or the request's timeout, whichever is shortest. */
+    private long firstExchangeWait(Duration requestTimeout) {
+        Duration wait = FIRST_EXCHANGE_WAIT.compareTo(connectTimeout) < 0 ? FIRST_EXCHANGE_WAIT : connectTimeout;
+        if (requestTimeout != null && !requestTimeout.isZero() && requestTimeout.compareTo(wait) < 0) {
+            wait = requestTimeout;
+        }
+        return wait.toNanos();
+    }
+
+    /**
+     * The first exchange of a new HTTP/2 client, which the client's other requests wait for (at most
+     * {@link #FIRST_EXCHANGE_WAIT}). While the JDK client has no connection to a server, it opens one
+     * for every request sent, and keeps each open afterwards: an application whose informers all start
+     * at once would hold one TLS connection per informer. Once the first exchange has its response
+     * headers (or has failed), its connection is in the client's pool and the others multiplex over
+     * it, as client-go's requests share the connection of a single dial. The wait ends early when the
+     * first exchange does; a slow first response delays the others once, by the bound at most, after
+     * which they go ahead (by then the connection is normally established and found in the pool).
+     */
+    static final class FirstExchange {
+        private final CountDownLatch over = new CountDownLatch(1);
+        private final AtomicBoolean led = new AtomicBoolean();
+
+        /** Whether the first exchange has ended; after that no request waits. */
+        boolean isOver() {
+            return over.getCount() == 0;
+        }
+
+        /** Whether the caller's request is the first exchange; if so it must call {@link #end()}. */
+        boolean lead() {
+            return led.compareAndSet(false, true);
+        }
+
+        void end() {
+            over.countDown();
+        }
+
+        /** Waits until the first exchange ends, at most {@code nanos}. */
+        void await(long nanos) throws InterruptedException {
+            over.await(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /**
