@@ -89,6 +89,9 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     static final Duration FIRST_EXCHANGE_WAIT = Duration.ofSeconds(2);
 
+    /** The least request timeout left after waiting for the first exchange: the JDK refuses zero. */
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+
     /** A body publisher of no bytes; like the HttpRequest holding it, it can be subscribed to again and again. */
     private static final HttpRequest.BodyPublisher NO_BODY = HttpRequest.BodyPublishers.noBody();
 
@@ -295,21 +298,21 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         rb.method(request.method(), publisher(request));
 
-        HttpRequest httpRequest = rb.build();
         Receiver receiver = new Receiver(request);
         Pool pool = currentPool();
         int shard = shardOf(request.uri(), Thread.currentThread().getId());
         HttpClient client = pool.client(shard);
         FirstExchange first = multiplexes(shard, request.uri()) ? pool.firstExchange : null;
         boolean leading = false;
-        if (first != null && !first.isOver()) {
-            leading = first.lead();
-            if (!leading) {
-                first.await(firstExchangeWait(request.timeout()));
-            }
-        }
         HttpResponse<InputStream> response;
         try {
+            if (first != null && !first.isOver()) {
+                leading = first.lead();
+                if (!leading) {
+                    awaitFirstExchange(first, request.timeout(), rb);
+                }
+            }
+            HttpRequest httpRequest = rb.build();
             // send(), not sendAsync().get(): the blocking call runs the exchange on this thread until
             // it has to wait for the socket, while sendAsync hands every exchange to the executor and
             // its completion to the common pool, two thread switches that tripled the latency of a
@@ -340,13 +343,25 @@ public final class JdkHttpTransport implements HttpTransport {
         return shard == 0 && version == HttpClient.Version.HTTP_2 && !"http".equalsIgnoreCase(uri.getScheme());
     }
 
-    /** {@link #FIRST_EXCHANGE_WAIT}, the connect timeout or the request's timeout, whichever is shortest. */
-    private long firstExchangeWait(Duration requestTimeout) {
+    /**
+     * Waits for the first exchange for at most {@link #FIRST_EXCHANGE_WAIT}, the connect timeout or
+     * half the request's timeout, whichever is shortest; the time waited comes off the request's
+     * timeout, which the JDK counts from {@code send}, so the request still ends within its timeout
+     * and keeps at least half of it for its own exchange.
+     */
+    private void awaitFirstExchange(FirstExchange first, Duration requestTimeout, HttpRequest.Builder rb)
+            throws InterruptedException {
+        boolean timed = requestTimeout != null && !requestTimeout.isZero();
         Duration wait = FIRST_EXCHANGE_WAIT.compareTo(connectTimeout) < 0 ? FIRST_EXCHANGE_WAIT : connectTimeout;
-        if (requestTimeout != null && !requestTimeout.isZero() && requestTimeout.compareTo(wait) < 0) {
-            wait = requestTimeout;
+        if (timed && requestTimeout.dividedBy(2).compareTo(wait) < 0) {
+            wait = requestTimeout.dividedBy(2);
         }
-        return wait.toNanos();
+        long start = System.nanoTime();
+        first.await(wait.toNanos());
+        if (timed) {
+            Duration left = requestTimeout.minusNanos(System.nanoTime() - start);
+            rb.timeout(left.compareTo(MIN_TIMEOUT) > 0 ? left : MIN_TIMEOUT);
+        }
     }
 
     /**
@@ -377,9 +392,15 @@ public final class JdkHttpTransport implements HttpTransport {
             over.countDown();
         }
 
-        /** Waits until the first exchange ends, at most {@code nanos}. */
+        /**
+         * Waits until the first exchange ends, at most {@code nanos}. A wait that runs out ends the
+         * first exchange for everyone else: its connection is normally established by then, and a
+         * first exchange that never ended must not make every later request wait.
+         */
         void await(long nanos) throws InterruptedException {
-            over.await(nanos, TimeUnit.NANOSECONDS);
+            if (!over.await(nanos, TimeUnit.NANOSECONDS)) {
+                over.countDown();
+            }
         }
     }
 

@@ -673,4 +673,36 @@ class JdkHttpTransportStreamingTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A request with a timeout waits for a slow first exchange for half its timeout at most, and
+     * that wait counts towards its timeout: it still has time for its own exchange.
+     */
+    @Test
+    void waitingForTheFirstHttp2ExchangeLeavesARequestHalfItsTimeout() throws Exception {
+        start("h2", new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                long delay = request.getTarget().endsWith("/slow") ? 6_000 : 0;
+                return new MockResponse.Builder().headersDelay(delay, TimeUnit.MILLISECONDS).body("ok").build();
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> slow = pool.submit(() -> {
+                try (TransportResponse r = transport.send(TransportRequest.builder("GET", url("/slow")).build())) {
+                    return r.statusCode();
+                }
+            });
+            assertThat(server.takeRequest(10, TimeUnit.SECONDS).getTarget()).endsWith("/slow");
+            TransportRequest timed = TransportRequest.builder("GET", url("/fast")).timeout(Duration.ofSeconds(1)).build();
+            try (TransportResponse r = transport.send(timed)) {
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+            assertThat(slow).isNotDone();
+            assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -330,4 +330,31 @@ class JdkHttpTransportTest {
         assertThat(onThread(0, () -> connectionOfGet(transport))).isNotIn(evenConnection, oddConnection);
         assertThat(onThread(1, () -> connectionOfGet(transport))).isNotIn(evenConnection, oddConnection);
     }
+
+    @Test
+    void aWaitForTheFirstExchangeThatRunsOutEndsItForEveryoneElse() throws Exception {
+        JdkHttpTransport.FirstExchange first = new JdkHttpTransport.FirstExchange();
+        assertThat(first.lead()).isTrue();
+        assertThat(first.lead()).isFalse();
+        assertThat(first.isOver()).isFalse();
+        // The leader never ends (say it was lost): one follower's wait runs out, and none waits after it.
+        first.await(TimeUnit.MILLISECONDS.toNanos(20));
+        assertThat(first.isOver()).isTrue();
+    }
+
+    @Test
+    void theFirstExchangeEndingReleasesItsFollowers() throws Exception {
+        JdkHttpTransport.FirstExchange first = new JdkHttpTransport.FirstExchange();
+        assertThat(first.lead()).isTrue();
+        java.util.concurrent.CompletableFuture<Void> follower = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                first.await(TimeUnit.MINUTES.toNanos(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        first.end();
+        follower.get(30, TimeUnit.SECONDS);
+        assertThat(first.isOver()).isTrue();
+    }
 }
