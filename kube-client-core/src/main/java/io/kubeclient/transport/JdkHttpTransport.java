@@ -238,7 +238,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * every request, as client-go's does, and reads them on one selector thread anyway.
      */
     int shardOf(URI uri, long threadId) {
-        if (shards == 1 || (version == HttpClient.Version.HTTP_2 && !"http".equalsIgnoreCase(uri.getScheme()))) {
+        if (shards == 1 || mayUseHttp2(uri)) {
             return 0;
         }
         return (int) Math.floorMod(threadId, (long) shards);
@@ -340,7 +340,12 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Whether requests to {@code uri} on {@code shard} go to the one client that multiplexes HTTP/2. */
     private boolean multiplexes(int shard, URI uri) {
-        return shard == 0 && version == HttpClient.Version.HTTP_2 && !"http".equalsIgnoreCase(uri.getScheme());
+        return shard == 0 && mayUseHttp2(uri);
+    }
+
+    /** Whether a request to {@code uri} may negotiate HTTP/2: allowed, and over TLS (no h2c). */
+    private boolean mayUseHttp2(URI uri) {
+        return version == HttpClient.Version.HTTP_2 && !"http".equalsIgnoreCase(uri.getScheme());
     }
 
     /**

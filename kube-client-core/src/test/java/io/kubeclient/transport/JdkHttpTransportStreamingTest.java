@@ -636,29 +636,15 @@ class JdkHttpTransportStreamingTest {
      */
     @Test
     void aSlowFirstResponseDelaysTheOtherHttp2RequestsOnlyBriefly() throws Exception {
-        start("h2", new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                long delay = request.getTarget().endsWith("/slow") ? 6_000 : 0;
-                return new MockResponse.Builder().headersDelay(delay, TimeUnit.MILLISECONDS).body("ok").build();
-            }
-        });
+        startWithSlowFirstPath();
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
-            Future<Integer> slow = pool.submit(() -> {
-                try (TransportResponse r = transport.send(TransportRequest.builder("GET", url("/slow")).build())) {
-                    return r.statusCode();
-                }
-            });
+            Future<Integer> slow = pool.submit(() -> status("/slow", null));
             RecordedRequest first = server.takeRequest(10, TimeUnit.SECONDS);
             assertThat(first.getTarget()).endsWith("/slow");
             List<Future<Integer>> fast = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                fast.add(pool.submit(() -> {
-                    try (TransportResponse r = transport.send(TransportRequest.builder("GET", url("/fast")).build())) {
-                        return r.statusCode();
-                    }
-                }));
+                fast.add(pool.submit(() -> status("/fast", null)));
             }
             for (Future<Integer> f : fast) {
                 assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(200);
@@ -680,6 +666,21 @@ class JdkHttpTransportStreamingTest {
      */
     @Test
     void waitingForTheFirstHttp2ExchangeLeavesARequestHalfItsTimeout() throws Exception {
+        startWithSlowFirstPath();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> slow = pool.submit(() -> status("/slow", null));
+            assertThat(server.takeRequest(10, TimeUnit.SECONDS).getTarget()).endsWith("/slow");
+            assertThat(status("/fast", Duration.ofSeconds(1))).isEqualTo(200);
+            assertThat(slow).isNotDone();
+            assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** An HTTP/2 server whose {@code /slow} response headers come 6 s late, every other path's at once. */
+    private void startWithSlowFirstPath() throws Exception {
         start("h2", new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -687,22 +688,16 @@ class JdkHttpTransportStreamingTest {
                 return new MockResponse.Builder().headersDelay(delay, TimeUnit.MILLISECONDS).body("ok").build();
             }
         });
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<Integer> slow = pool.submit(() -> {
-                try (TransportResponse r = transport.send(TransportRequest.builder("GET", url("/slow")).build())) {
-                    return r.statusCode();
-                }
-            });
-            assertThat(server.takeRequest(10, TimeUnit.SECONDS).getTarget()).endsWith("/slow");
-            TransportRequest timed = TransportRequest.builder("GET", url("/fast")).timeout(Duration.ofSeconds(1)).build();
-            try (TransportResponse r = transport.send(timed)) {
-                assertThat(r.statusCode()).isEqualTo(200);
-            }
-            assertThat(slow).isNotDone();
-            assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(200);
-        } finally {
-            pool.shutdownNow();
+    }
+
+    /** The status of a GET of {@code path}, with {@code timeout} if not null. */
+    private int status(String path, Duration timeout) throws Exception {
+        TransportRequest.Builder b = TransportRequest.builder("GET", url(path));
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        try (TransportResponse r = transport.send(b.build())) {
+            return r.statusCode();
         }
     }
 }
