@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|soak|payload|profile] [args...]
+# Runs the benchmarks. Usage: benchmarks/run.sh [quick|full|custom|paired|soak|costs|payload|profile] [args...]
 #   quick:   every client and scenario, 1 fork, short iterations, -prof gc (about 8 minutes on 2 cores: 20 trials of 10 s plus set-up)
 #   full:    the iterations declared on the benchmark classes, plus -prof gc
 #   custom:  only the JMH arguments you pass (e.g. custom 'ClientBenchmarks.list' -p client=floor,ours -f 1 -i 2)
@@ -9,6 +9,9 @@
 #            server started apart that serves the same payloads)
 #   soak:    a stall hunt, no timing: soak [-Dbench.server=S] [-Dbench.gapMillis=N] <minutes> <threads> [client];
 #            GETs without a timeout until one takes over 15 s, then thread dumps and socket queues, exit 3
+#   costs:   what a 1-thread GET costs, not its time: costs [-Dbench.server=S] [-Dbench.serverPid=P] [-Dbench.strace=DIR]
+#            [gets per round] [rounds] [clients]; context switches and CPU per GET per thread (Linux /proc), and with
+#            -Dbench.strace (strace installed) the system calls per GET of each thread
 #   payload: writes a payload for a server started apart: payload get <file> (see go-apiserver/main.go)
 #   profile: JMH with async-profiler (from Maven Central) writing collapsed stacks and flame graphs under
 #            benchmarks/target/profile; args as for custom, e.g. profile 'ClientBenchmarks.get$' -p client=ours
@@ -28,11 +31,11 @@ if [[ "$mode" == payload ]]; then
   exec java -cp "$cp" io.kubeclient.benchmarks.Payloads "$@"
 fi
 
-if [[ "$mode" == paired || "$mode" == soak ]]; then
+if [[ "$mode" == paired || "$mode" == soak || "$mode" == costs ]]; then
   # Leading -D options are the harness's own (-Dbench.server=tls-h2, -Dbench.getBytes=N) and go to the JVM.
   jvm=()
   while [[ $# -gt 0 && "$1" == -D* ]]; do jvm+=("$1"); shift; done
-  main=$([[ "$mode" == paired ]] && echo Paired || echo Soak)
+  case "$mode" in paired) main=Paired ;; soak) main=Soak ;; *) main=Costs ;; esac
   exec java -Xms3g -Xmx3g ${jvm[@]+"${jvm[@]}"} -cp "$cp" "io.kubeclient.benchmarks.$main" "$@"
 fi
 
@@ -50,7 +53,7 @@ case "$mode" in
     args=(-f 1 -wi 2 -w 2s -i 3 -r 3s
           -prof "async:libPath=${lib};output=collapsed,flamegraph;dir=${out};event=cpu;interval=1000000")
     ;;
-  *) echo "usage: $0 [quick|full|custom|paired|soak|payload|profile] [args...]" >&2; exit 2 ;;
+  *) echo "usage: $0 [quick|full|custom|paired|soak|costs|payload|profile] [args...]" >&2; exit 2 ;;
 esac
 
 exec java -cp "$cp" org.openjdk.jmh.Main ${args[@]+"${args[@]}"} -rf json -rff benchmarks/target/results.json "$@"
