@@ -78,6 +78,8 @@ public class ClientBenchmarks {
             case "ours" -> new Ours(server, false);
             // With a 30 s request timeout (kube.client.timeout=30s).
             case "oursTimeout" -> new Ours(server, false, Duration.ofSeconds(30));
+            // Offering HTTP/1.1 alone over TLS, beside an HTTP/2 client in Soak's alternating mode.
+            case "oursHttp1" -> new Ours(server, false, null, true);
             // execute().into(type), which holds the whole body first.
             case "oursResult" -> new Ours(server, true);
             case "fabric8Jdk" -> Fabric8.jdk(server, WATCH_EVENTS);

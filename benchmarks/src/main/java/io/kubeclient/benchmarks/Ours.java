@@ -30,10 +30,15 @@ final class Ours implements Peer {
 
     /** @param timeout the config's request timeout ({@code kube.client.timeout}), or null for none */
     Ours(BenchServer server, boolean viaResult, Duration timeout) {
+        this(server, viaResult, timeout, false);
+    }
+
+    /** @param http1Only offer only HTTP/1.1 over TLS, even to a server that speaks HTTP/2 */
+    Ours(BenchServer server, boolean viaResult, Duration timeout, boolean http1Only) {
         RestConfig.Builder builder = RestConfig.builder().host(server.host()).qps(-1);
         if (server.caPem() != null) {
             builder.caData(server.caPem());
-            if (!server.http2()) {
+            if (!server.http2() || http1Only) {
                 builder.nextProtos(List.of("http/1.1"));
             }
         }

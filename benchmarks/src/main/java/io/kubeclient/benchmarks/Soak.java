@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * either direction tell a lost request from a lost response) and exits with status 3.
  *
  * <p>Usage: {@code Soak <minutes> <threads> [client]} (client as in {@link ClientBenchmarks#peer},
- * default {@code ours}); {@code -Dbench.server} as for {@link Paired}, and for a Vert.x server
+ * default {@code ours}; {@code a+b} alternates GETs between two clients of one server, such as
+ * {@code ours+oursHttp1} over TLS: an HTTP/2 and an HTTP/1.1 client side by side); {@code -Dbench.server} as for {@link Paired}, and for a Vert.x server
  * {@code -Dbench.gapMillis=N} sends each response's headers first and its body 1 to N ms later;
  * {@code -Dbench.stallSeconds=S} (default 15).
  */
@@ -32,7 +33,7 @@ public final class Soak {
         byte[] none = new byte[0];
         byte[] configMap = Fixtures.configMap();
         try (BenchServer server = BenchServer.fromProperty(none, configMap, none, gap);
-                Peer peer = ClientBenchmarks.peer(client, server)) {
+                Peers peers = new Peers(client.split("\\+"), server)) {
             System.out.printf(Locale.ROOT, "soak: %s, %d threads, %d min, %s, gap up to %d ms%n", client, threads,
                     minutes, server.host(), gap);
             AtomicLongArray started = new AtomicLongArray(threads);
@@ -42,10 +43,10 @@ public final class Soak {
             for (int i = 0; i < threads; i++) {
                 int id = i;
                 workers[i] = new Thread(() -> {
-                    while (System.nanoTime() < end) {
+                    for (int n = id; System.nanoTime() < end; n++) {
                         started.set(id, System.nanoTime());
                         try {
-                            peer.get();
+                            peers.get(n).get();
                         } catch (Exception e) {
                             System.out.println("GET failed on worker " + id + " after " + done.get() + " GETs: " + e);
                             e.printStackTrace(System.out);
@@ -66,6 +67,26 @@ public final class Soak {
             String served = server instanceof VertxServer v ? "; served " + v.versionsServed() : "";
             System.out.printf(Locale.ROOT, "soak: %,d GETs, no stall over %d s%s%n", done.get(),
                     stallNanos / 1_000_000_000L, served);
+        }
+    }
+
+    /** The clients a soak alternates between, each thread taking them in turn. */
+    private static final class Peers implements AutoCloseable {
+        private final java.util.List<Peer> peers = new java.util.ArrayList<>();
+
+        Peers(String[] names, BenchServer server) {
+            for (String name : names) {
+                peers.add(ClientBenchmarks.peer(name, server));
+            }
+        }
+
+        Peer get(int n) {
+            return peers.get(Math.floorMod(n, peers.size()));
+        }
+
+        @Override
+        public void close() {
+            peers.forEach(Peer::close);
         }
     }
 
