@@ -232,6 +232,11 @@ public final class Costs {
                 }
             }
         }
+        if (calls.isEmpty()) {
+            System.out.printf(Locale.ROOT, "  no strace output for %s; strace said: %s%n", name,
+                    Files.readString(dir.resolve("strace.log")).strip());
+            return;
+        }
         System.out.printf(Locale.ROOT, "  system calls per GET under strace (%,d GETs; traces in %s):%n", gets, dir);
         calls.forEach((group, counts) -> {
             double sum = counts.values().stream().mapToInt(Integer::intValue).sum() / (double) gets;
