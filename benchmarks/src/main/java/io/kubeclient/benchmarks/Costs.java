@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * {@code bench-caller}. A server started apart is measured too when {@code -Dbench.serverPid} names
  * its process.
  *
- * <p>With {@code -Dbench.strace=<dir>}, each client's last round runs under {@code strace -f -ff}
- * (installed apart) and the system calls per GET of each thread group are listed, from the trace files
- * written under that directory. Tracing slows every call many times over: its counts mean something,
+ * <p>With {@code -Dbench.strace=<dir>}, after its rounds each client makes up to 5,000 more GETs under
+ * {@code strace -f -ff} (installed apart), and the system calls per GET of each thread group are
+ * listed, from the trace files written under that directory. Tracing slows every call many times over: its counts mean something,
  * its times do not.
  *
  * <p>Usage: {@code Costs [gets per round] [rounds] [client,...]}, default 50,000, 3,
@@ -51,18 +51,11 @@ public final class Costs {
                     List<Map<String, double[]>> results = new ArrayList<>();
                     List<Double> micros = new ArrayList<>();
                     for (int r = 0; r < rounds; r++) {
-                        Map<Long, Task> before = tasks(ProcessHandle.current().pid(), "");
-                        if (serverPid != null) {
-                            before.putAll(tasks(serverPid, "server:"));
-                        }
+                        Map<Long, Task> before = snapshot(serverPid);
                         long start = System.nanoTime();
                         onCaller(() -> loop(peer, gets));
                         micros.add((System.nanoTime() - start) / 1e3 / gets);
-                        Map<Long, Task> after = tasks(ProcessHandle.current().pid(), "");
-                        if (serverPid != null) {
-                            after.putAll(tasks(serverPid, "server:"));
-                        }
-                        results.add(perGet(before, after, gets));
+                        results.add(perGet(before, snapshot(serverPid), gets));
                     }
                     report(name, micros, results);
                     if (straceDir != null) {
@@ -104,6 +97,15 @@ public final class Costs {
         for (int i = 0; i < gets; i++) {
             peer.get();
         }
+    }
+
+    /** Every thread of this process, and of the server's when its pid is known. */
+    private static Map<Long, Task> snapshot(Long serverPid) throws IOException {
+        Map<Long, Task> tasks = tasks(ProcessHandle.current().pid(), "");
+        if (serverPid != null) {
+            tasks.putAll(tasks(serverPid, "server:"));
+        }
+        return tasks;
     }
 
     /** Every thread of a process by thread id; threads that end meanwhile are skipped. */
@@ -200,11 +202,10 @@ public final class Costs {
                 Files.delete(p);
             }
         }
-        Map<Long, Task> names = tasks(ProcessHandle.current().pid(), "");
+        Map<Long, Task> names = snapshot(serverPid);
         List<String> command = new ArrayList<>(List.of("strace", "-f", "-ff", "-qq", "-o", dir.resolve("t").toString(),
                 "-p", Long.toString(ProcessHandle.current().pid())));
         if (serverPid != null) {
-            names.putAll(tasks(serverPid, "server:"));
             command.addAll(List.of("-p", serverPid.toString()));
         }
         Process strace = new ProcessBuilder(command).redirectErrorStream(true)
