@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  *
  * <p>With {@code -Dbench.strace=<dir>}, after its rounds each client makes up to 5,000 more GETs under
  * {@code strace -f -ff} (installed apart), and the system calls per GET of each thread group are
- * listed, from the trace files written under that directory. Tracing slows every call many times over: its counts mean something,
- * its times do not.
+ * listed, from the trace files written under that directory. Tracing slows every call many times
+ * over: its counts mean something, its times do not.
  *
  * <p>Usage: {@code Costs [gets per round] [rounds] [client,...]}, default 50,000, 3,
  * {@code floorDirect,ours,official}; {@code -Dbench.server} as for {@link Paired}. Linux only.
@@ -165,7 +165,7 @@ public final class Costs {
                 micros.size());
         System.out.printf(Locale.ROOT, "  %-32s %10s %12s %12s%n", "thread group", "switches", "involuntary",
                 "CPU us");
-        double[] total = new double[3];
+        double[] serverSum = new double[3];
         double[] process = new double[3];
         Map<String, double[]> medians = new TreeMap<>();
         for (String group : results.get(results.size() - 1).keySet()) {
@@ -178,9 +178,9 @@ public final class Costs {
         }
         for (Map.Entry<String, double[]> e : medians.entrySet()) {
             double[] m = e.getValue();
-            boolean server = e.getKey().startsWith("server:");
+            double[] sum = e.getKey().startsWith("server:") ? serverSum : process;
             for (int i = 0; i < 3; i++) {
-                (server ? total : process)[i] += m[i];
+                sum[i] += m[i];
             }
             if (m[0] >= 0.01 || m[2] >= 0.5) {
                 System.out.printf(Locale.ROOT, "  %-32s %10.2f %12.2f %12.1f%n", e.getKey(), m[0], m[1], m[2]);
@@ -188,9 +188,9 @@ public final class Costs {
         }
         System.out.printf(Locale.ROOT, "  %-32s %10.2f %12.2f %12.1f%n", "this process", process[0], process[1],
                 process[2]);
-        if (total[0] > 0 || total[2] > 0) {
-            System.out.printf(Locale.ROOT, "  %-32s %10.2f %12.2f %12.1f%n", "server process", total[0], total[1],
-                    total[2]);
+        if (serverSum[0] > 0 || serverSum[2] > 0) {
+            System.out.printf(Locale.ROOT, "  %-32s %10.2f %12.2f %12.1f%n", "server process", serverSum[0],
+                    serverSum[1], serverSum[2]);
         }
     }
 
