@@ -1,14 +1,11 @@
 package io.kubeclient.rest;
 
 import io.kubeclient.ConfigException;
-import java.io.ByteArrayInputStream;
+import io.kubeclient.transport.TlsConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -131,15 +128,12 @@ public final class InClusterConfig {
     }
 
     private static boolean holdsCertificates(Path ca) {
-        // Read whole first: the JDK's PEM reader takes its input a byte at a time, a system call per
-        // byte on a file stream (a few milliseconds of a pod's start for a 1.5 KB CA).
-        try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(ca))) {
-            if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
-                LOG.error("Expected to load root CA config from {}, but it holds no certificates", ca);
-                return false;
-            }
+        // The structure of each certificate is checked here, as client-go parses them; the JDK parses
+        // them on the first request, which spares a pod's start its first X.509 parse (about 20 ms).
+        try {
+            TlsConfig.checkCertificates(Files.readAllBytes(ca));
             return true;
-        } catch (IOException | CertificateException e) {
+        } catch (IOException | ConfigException e) {
             LOG.error("Expected to load root CA config from {}, but got err: {}", ca, e.toString());
             return false;
         }

@@ -82,10 +82,12 @@ final class Tls {
     }
 
     /**
-     * Checks the trust settings and returns the configured root certificates, parsed; null when the
-     * config has none (insecure, or the system roots). Throws {@link ConfigException} naming the setting.
+     * Checks the trust settings and the configured root certificates' structure, and returns those
+     * certificates' DER; null when the config has none (insecure, or the system roots). The JDK parses
+     * them in {@link #trustManager}, on the first request. Throws {@link ConfigException} naming the
+     * setting.
      */
-    static List<X509Certificate> rootCertificates(TlsConfig c) {
+    static List<byte[]> rootCertificates(TlsConfig c) {
         if (c.insecure()) {
             if (c.hasCA()) {
                 throw new ConfigException("specifying a root certificates file with the insecure flag is not allowed",
@@ -96,32 +98,42 @@ final class Tls {
         if (!c.hasCA()) {
             return null;
         }
-        boolean fromData = c.caData() != null;
-        String field = fromData ? "caData" : "caFile";
-        byte[] pem = fromData ? c.caData() : read(c.caFile(), "caFile");
+        byte[] pem = c.caData() != null ? c.caData() : read(c.caFile(), "caFile");
         try {
-            return Pem.certificates(pem);
+            return Pem.certificateBlocks(pem);
         } catch (Pem.PemException e) {
-            throw new ConfigException("unable to load root certificates: " + e.getMessage(),
-                    fromData ? null : c.caFile(), field, null);
+            throw rootsException(c, e);
         }
+    }
+
+    private static ConfigException rootsException(TlsConfig c, Pem.PemException e) {
+        boolean fromData = c.caData() != null;
+        return new ConfigException("unable to load root certificates: " + e.getMessage(),
+                fromData ? null : c.caFile(), fromData ? "caData" : "caFile", null);
     }
 
     /**
      * The trust managers for a config whose roots {@link #rootCertificates} returned: insecure,
-     * {@code roots} only, or the system roots when {@code roots} is null.
+     * {@code roots} only, or the system roots when {@code roots} is null. A root the JDK cannot
+     * parse, though its structure passed, is a {@link ConfigException} as at build time.
      */
-    static X509ExtendedTrustManager trustManager(TlsConfig c, List<X509Certificate> roots) {
+    static X509ExtendedTrustManager trustManager(TlsConfig c, List<byte[]> roots) {
         if (c.insecure()) {
             return new InsecureTrustManager();
         }
         KeyStore anchors = null;
         if (roots != null) {
+            List<X509Certificate> certs;
+            try {
+                certs = Pem.parse(roots);
+            } catch (Pem.PemException e) {
+                throw rootsException(c, e);
+            }
             try {
                 anchors = KeyStore.getInstance(KeyStore.getDefaultType());
                 anchors.load(null, null);
                 int i = 0;
-                for (X509Certificate ca : roots) {
+                for (X509Certificate ca : certs) {
                     anchors.setCertificateEntry("ca-" + i++, ca);
                 }
             } catch (GeneralSecurityException | IOException e) {

@@ -48,6 +48,21 @@ public final class TlsConfig {
         return new Builder();
     }
 
+    /**
+     * Checks that PEM data holds at least one {@code CERTIFICATE} block and that each has the
+     * structure of an X.509 certificate: the check a transport makes of its CA when it is built
+     * (the JDK parses the certificates on the first request).
+     *
+     * @throws io.kubeclient.ConfigException saying what is wrong; the message never contains the data
+     */
+    public static void checkCertificates(byte[] pem) {
+        try {
+            Pem.certificateBlocks(pem);
+        } catch (Pem.PemException e) {
+            throw new io.kubeclient.ConfigException(e.getMessage());
+        }
+    }
+
     public boolean insecure() {
         return insecure;
     }

@@ -48,6 +48,17 @@ class InClusterConfigTest {
         Files.writeString(sa.resolve("token"), "t");
         Files.writeString(sa.resolve("ca.crt"), "not a certificate");
         assertThat(icc().restConfig().caFile()).isNull();
+        // A CERTIFICATE block whose certificate is cut short.
+        String pem = new HeldCertificate.Builder().build().certificatePem();
+        String[] lines = pem.split("\n");
+        StringBuilder truncated = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i < 3 || i == lines.length - 1) {
+                truncated.append(lines[i]).append('\n');
+            }
+        }
+        Files.writeString(sa.resolve("ca.crt"), truncated);
+        assertThat(icc().restConfig().caFile()).as("a truncated certificate").isNull();
     }
 
     @Test

@@ -288,6 +288,26 @@ class JdkHttpTransportTlsTest {
     }
 
     @Test
+    void aCaWhoseStructurePassesButTheJdkRefusesFailsTheFirstRequestNamingTheSetting() throws Exception {
+        // The CA's notBefore with a letter for a digit of its seconds: the structural check at build
+        // looks at the first ten digits only; the JDK parses the time on the first request.
+        byte[] der = CA.certificate().getEncoded();
+        int time = -1;
+        for (int i = 0; i + 14 < der.length && time < 0; i++) {
+            if (der[i] == 0x17 && der[i + 1] == 13 && der[i + 14] == 'Z') {
+                time = i + 2;
+            }
+        }
+        assertThat(time).isPositive();
+        der[time + 11] = 'x';
+        transport = JdkHttpTransport.builder().tls(TlsConfig.builder().caData(TlsFixtures.pem("CERTIFICATE", der)).build()).build();
+        assertThatThrownBy(() -> get(transport, URI.create("https://localhost:1/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("unable to load root certificates: failed to parse certificate #1")
+                .hasMessageContaining("caData");
+    }
+
+    @Test
     void rejectsUnreadableCaFile() {
         Path missing = dir.resolve("missing-ca.crt");
         assertThatThrownBy(() -> JdkHttpTransport.builder().tls(TlsConfig.builder().caFile(missing).build()).build())

@@ -27,15 +27,12 @@ import io.kubeclient.transport.TlsConfig;
 import io.kubeclient.transport.TransportRequest;
 import io.kubeclient.transport.TransportResponse;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -319,16 +316,12 @@ final class KubeClientPreinitialization implements Runnable {
     }
 
     /**
-     * A CA the application reads from a file: the service account's, which it first checks for
-     * certificates with the JDK's PEM reader (as client-go's in-cluster config does), then the
-     * transport's check of a configured CA.
+     * A CA the application reads from a file: the service account's, whose certificates' structure
+     * it checks first (as client-go's in-cluster config parses them), then the transport's check of
+     * a configured CA. Neither parses an X.509 certificate: the JDK does that on the first request.
      */
     private static void serverCa(byte[] pem) {
-        try {
-            CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
-        } catch (CertificateException e) {
-            throw new IllegalStateException("the built-in CA does not parse", e);
-        }
+        TlsConfig.checkCertificates(pem);
         trustManagers(pem);
     }
 

@@ -75,14 +75,16 @@ class StartupSideEffectsTests {
             assertThat(loaded).as("a Jackson mapper or ours loaded while starting")
                 .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
             assertThat(loaded).as("the client's own kubeconfig reader").contains("io.kubeclient.clientcmd.KubeconfigYaml");
-            assertThat(Files.readString(dir.resolve("out.txt"))).as("the pre-initializer parsed its kubeconfig's CA")
+            assertThat(Files.readString(dir.resolve("out.txt"))).as("the pre-initializer checked its kubeconfig's CA")
                 .contains(Probe.TRUST_MATERIAL + "true");
             assertThat(loaded).as("a YAML or Jackson parser loaded to read a kubeconfig of the common shape")
                 .noneMatch((name) -> name.startsWith("org.snakeyaml.") || name.startsWith("tools.jackson.dataformat.yaml.")
                         || name.startsWith("tools.jackson.core.") || name.startsWith("tools.jackson.databind."));
-            assertThat(loaded).as("the CA data is parsed while starting; its key store and trust manager wait for a request")
-                .contains("java.security.cert.X509Certificate")
-                .doesNotContain("javax.net.ssl.TrustManagerFactory", "sun.security.pkcs12.PKCS12KeyStore");
+            assertThat(loaded).as("the CA data's structure is checked while starting; the JDK's parse of it, its key store"
+                    + " and trust manager wait for a request")
+                .contains("io.kubeclient.transport.Pem$Der")
+                .doesNotContain("sun.security.x509.X509CertImpl", "java.security.cert.CertificateFactory",
+                        "javax.net.ssl.TrustManagerFactory", "sun.security.pkcs12.PKCS12KeyStore");
         }
     }
 
@@ -90,7 +92,7 @@ class StartupSideEffectsTests {
      * The pre-initializer's class list ({@link KubeClientPreinitialization#CLASS_LIST}) names exactly
      * the client classes an application loads by itself while it starts (the pre-initializer off):
      * configured by properties, from kubeconfig files for an {@code https} server, whose CA it
-     * parses, with a token, a client certificate and a credential plugin, and in a pod from its
+     * checks, with a token, a client certificate and a credential plugin, and in a pod from its
      * service account. JDK classes in the list are left out: they depend on the JDK.
      */
     @Test
@@ -138,7 +140,7 @@ class StartupSideEffectsTests {
             .contains("io.kubeclient.transport.ExecAuthenticator");
         assertThat(loaded).as("the client certificate loaded at start")
             .contains("io.kubeclient.transport.ClientCertificate");
-        assertThat(loaded).as("the CA parsed at start").contains("io.kubeclient.transport.Pem");
+        assertThat(loaded).as("the CA checked at start").contains("io.kubeclient.transport.Pem");
         List<String> listed = listed();
         List<String> client = loaded.stream()
             .filter((name) -> name.startsWith("io.kubeclient.") && !name.contains("$$Lambda") && !name.contains("/"))
@@ -170,8 +172,9 @@ class StartupSideEffectsTests {
     }
 
     /**
-     * In a pod the main thread parses the service account's CA while the pre-initializer parses its
-     * own, as from a kubeconfig: no deadlock, no connection, no thread left, no mapper.
+     * In a pod the main thread checks the service account's CA while the pre-initializer checks its
+     * own, as from a kubeconfig: no deadlock, no connection, no thread left, no mapper, and no
+     * certificate parsed by the JDK before the first request.
      */
     @Test
     void startingInAPodWhileThePreinitializerRunsNeitherConnectsNorLoadsAMapper(@TempDir Path dir) throws Exception {
@@ -181,8 +184,11 @@ class StartupSideEffectsTests {
                 .doesNotContain("tools.jackson.databind.ObjectMapper", "io.kubeclient.rest.KubeJson");
             assertThat(loaded).as("the service account's token file, read at start")
                 .contains("io.kubeclient.transport.AuthTransports$CachedFileTokenSource");
-            assertThat(Files.readString(dir.resolve("out.txt"))).as("the pre-initializer parsed its CA")
+            assertThat(Files.readString(dir.resolve("out.txt"))).as("the pre-initializer checked its CA")
                 .contains(Probe.TRUST_MATERIAL + "true");
+            assertThat(loaded).as("the service account's CA is checked, not parsed, while starting")
+                .contains("io.kubeclient.transport.Pem$Der")
+                .doesNotContain("sun.security.x509.X509CertImpl", "java.security.cert.CertificateFactory");
         }
     }
 
