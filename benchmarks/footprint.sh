@@ -4,6 +4,10 @@
 # whether the starter touches the network while starting.
 # Usage: benchmarks/footprint.sh [footprint|startup|startup-cds|all] [start-up runs, default 15]
 # (startup-cds: the same start-up runs, each variant mapping a dynamic CDS archive of its own)
+# With FOOTPRINT_BASE=<commit> the start-up runs also start the starter of that commit (built in a
+# temporary git worktree, the same dependency jars) in the variants FOOTPRINT_BASE_VARIANTS names
+# (default: injected kubeconfig k3s incluster), in the same rounds, and print the per-round
+# differences between this tree and that commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -194,6 +198,22 @@ EOF
     echo "the starter's classpath has module directories instead of jars: $app/with-jars.txt" >&2; return 1
   fi
   local with_cp="$(paste -sd: "$app/with-jars.txt")"
+  local base_cp="" base_rev="" base_src="$work/base-src"
+  if [[ -n "${FOOTPRINT_BASE:-}" ]]; then
+    base_rev=$(git rev-parse --short "$FOOTPRINT_BASE^{commit}")
+    git worktree remove --force "$base_src" 2>/dev/null || rm -rf "$base_src"
+    git worktree add -q --detach "$base_src" "$base_rev"
+    trap "git -C '$root' worktree remove --force '$base_src' 2>/dev/null || true" EXIT
+    "$root/mvnw" -B -ntp -q -f "$base_src/pom.xml" -pl kube-spring-boot-starter -am -DskipTests \
+        -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
+    # The same jars, the modules of this tree swapped for that commit's.
+    sed "s|^$root/|$base_src/|" "$app/with-jars.txt" > "$app/base-jars.txt"
+    local jar
+    while read -r jar; do
+      [[ -f "$jar" ]] || { echo "no $jar in $base_rev's build" >&2; return 1; }
+    done < "$app/base-jars.txt"
+    base_cp="$(paste -sd: "$app/base-jars.txt")"
+  fi
   local without_cp="$(paste -sd: "$app/without/jars.txt")"
   javac -d "$app/classes" -cp "$without_cp" "$app/src/bench/StartupApp.java"
   # Same directory (one classpath entry for every run); StartupApp's component scan does not reach it.
@@ -311,6 +331,12 @@ EOF
   else
     echo "in-cluster runs skipped: unshare -rm (a private mount namespace) is not allowed here"
   fi
+  local based=()
+  if [[ -n "$base_cp" ]]; then
+    for v in ${FOOTPRINT_BASE_VARIANTS:-injected kubeconfig k3s incluster}; do
+      if [[ " ${variants[*]} " == *" $v "* && "$v" != without* ]]; then based+=("$v"); variants+=("base_$v"); fi
+    done
+  fi
 
   local opts=(-XX:TieredStopAtLevel=1 -Xshare:auto -Dspring.main.banner-mode=off -Dlogging.level.root=warn)
   local v app_cp="$app/classes" cds_mode=""
@@ -321,13 +347,14 @@ EOF
     rm -f "$app_cp" && jar cf "$app_cp" -C "$app/classes" .
     rm -rf "$app/cds" && mkdir -p "$app/cds"
   fi
-  run_variant() { # variant -> appends its STARTUP line to its log
-    local x=("${opts[@]}")
+  run_variant() { # variant (base_<variant>: with the starter of FOOTPRINT_BASE) -> appends its STARTUP line to its log
+    local x=("${opts[@]}") with_cp="$with_cp"
     case "$cds_mode" in
       train) x+=("-XX:ArchiveClassesAtExit=$app/cds/$1.jsa") ;;
       use) x+=("-XX:SharedArchiveFile=$app/cds/$1.jsa") ;;
     esac
-    case "$1" in
+    [[ "$1" == base_* ]] && with_cp="$base_cp"
+    case "${1#base_}" in
       without) java "${x[@]}" -cp "$app_cp:$without_cp" bench.StartupApp ;;
       with) java "${x[@]}" -cp "$app_cp:$with_cp" bench.StartupApp ;;
       injected) java "${x[@]}" -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
@@ -405,6 +432,14 @@ EOF
          "per-round: ready +$(paired "$app/incluster.log" ready_ms "$pod") ms," \
          "main-thread CPU +$(paired "$app/incluster.log" main_cpu_ms "$pod") ms," \
          "process CPU +$(paired "$app/incluster.log" process_cpu_ms "$pod") ms"
+  fi
+  if [[ ${#based[@]} -gt 0 ]]; then
+    echo "  this tree against the starter of $base_rev, medians of the per-round differences (this tree minus $base_rev):"
+    for v in "${based[@]}"; do
+      echo "    $v: ready $(paired "$app/$v.log" ready_ms "$app/base_$v.log") ms," \
+           "main-thread CPU $(paired "$app/$v.log" main_cpu_ms "$app/base_$v.log") ms," \
+           "process CPU $(paired "$app/$v.log" process_cpu_ms "$app/base_$v.log") ms"
+    done
   fi
   echo "  (logs: $app/{$(IFS=,; echo "${variants[*]}")}.log; load now: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
