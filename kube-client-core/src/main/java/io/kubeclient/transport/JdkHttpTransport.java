@@ -130,8 +130,8 @@ public final class JdkHttpTransport implements HttpTransport {
         // the first X.509 parse 20 to 26 ms of CPU, and a key store plus trust manager factory about
         // 10 ms more of class loading.
         this.roots = Tls.rootCertificates(tls);
-        ClientCertificate staticCert = Tls.loadStaticCertificate(tls);
-        this.certificates = staticCert != null ? new Tls.StaticCertificateSource(staticCert) : b.certificates;
+        ClientCertificateSource staticCert = Tls.staticCertificate(tls);
+        this.certificates = staticCert != null ? staticCert : b.certificates;
         this.version = tls.allowsHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
         this.executor = b.executor != null ? b.executor : Runnable::run;
         this.bodyThreads = Executors.newCachedThreadPool(daemonThreads("kube-client-body-" + POOLS.incrementAndGet()));
@@ -171,6 +171,9 @@ public final class JdkHttpTransport implements HttpTransport {
             this.generation = generation;
             if (trustManager == null) {
                 trustManager = Tls.trustManager(tls, roots);
+            }
+            if (certificates instanceof Tls.StaticCertificateSource s) {
+                s.current(); // parsed here, so that a certificate the JDK refuses fails the request, not the handshake
             }
             // A fresh SSL context per pool: its session cache must not let a new connection resume a
             // session that was authenticated with a rotated-out client certificate.

@@ -144,6 +144,50 @@ final class Pem {
         return ders;
     }
 
+    /**
+     * The public key material that a private key's or certificate's DER carries: an RSA modulus and
+     * public exponent (unsigned, big-endian), or an EC curve's OID and public point (the BIT STRING's
+     * content); {@code null} for what it does not carry.
+     */
+    record PublicParts(String algorithm, byte[] modulus, byte[] exponent, byte[] curve, byte[] point) {}
+
+    /**
+     * Checks the first private key block without the JDK's key factories: not encrypted, of a
+     * supported type, with the DER structure of that type (PKCS#8 of RSA, EC, Ed25519 or Ed448; PKCS#1
+     * RSA; SEC1 EC with a named curve). The JDK parses it on first use ({@link #privateKey}).
+     *
+     * @return what the key's DER says of its public key
+     */
+    static PublicParts checkPrivateKey(byte[] data) throws PemException {
+        Block b = keyBlock(data);
+        if (b.encrypted()) {
+            throw new PemException("encrypted private keys are not supported");
+        }
+        return switch (b.type()) {
+            case "PRIVATE KEY" -> Der.pkcs8Key(b.der());
+            case "RSA PRIVATE KEY" -> Der.pkcs1Key(b.der(), "RSA PRIVATE KEY");
+            case "EC PRIVATE KEY" -> Der.sec1Key(b.der(), null, "EC PRIVATE KEY");
+            default -> throw new PemException("unsupported private key type " + b.type());
+        };
+    }
+
+    /**
+     * Whether the DER alone shows that a key belongs to a certificate: an RSA key whose modulus and
+     * public exponent are the certificate's, or an EC key that carries its public point, on the
+     * certificate's curve and equal to its point (as {@link #matches(byte[], PrivateKey, X509Certificate)}
+     * decides them). False when the DER cannot tell or the parts differ: the JDK's parse decides then.
+     */
+    static boolean matchesByStructure(PublicParts key, PublicParts cert) {
+        if (!key.algorithm().equals(cert.algorithm())) {
+            return false;
+        }
+        return switch (key.algorithm()) {
+            case "RSA" -> Arrays.equals(key.modulus(), cert.modulus()) && Arrays.equals(key.exponent(), cert.exponent());
+            case "EC" -> key.point() != null && Arrays.equals(key.curve(), cert.curve()) && Arrays.equals(key.point(), cert.point());
+            default -> false;
+        };
+    }
+
     /** The first private key block: PKCS#8, PKCS#1 RSA or SEC1 EC. */
     static PrivateKey privateKey(byte[] data) throws PemException {
         Block b = keyBlock(data);
@@ -308,7 +352,7 @@ final class Pem {
          * when the certificate is first used. It is never stricter than that parser (see the
          * differential test); the message names the part at fault.
          */
-        static void checkCertificate(byte[] der) throws PemException {
+        static Tlv checkCertificate(byte[] der) throws PemException {
             Tlv cert = expect(der, 0, der.length, 0x30, "certificate");
             if (cert.end() != der.length) {
                 throw new PemException("malformed certificate: trailing data");
@@ -350,6 +394,119 @@ final class Pem {
             }
             // The optional unique identifiers and extensions are left to the JDK's parser, which reads
             // them more leniently than Go's (it takes a negative version, too).
+            return spki;
+        }
+
+        /** What a certificate's subject public key says, from DER that {@link #checkCertificate} accepts. */
+        static PublicParts certificateKey(byte[] der) throws PemException {
+            Tlv spki = checkCertificate(der);
+            Tlv algId = read(der, spki.start(), spki.end());
+            Tlv oid = read(der, algId.start(), algId.end());
+            Tlv bits = read(der, algId.end(), spki.end());
+            byte[] o = Arrays.copyOfRange(der, oid.start(), oid.end());
+            if (Arrays.equals(o, RSA_OID) && der[bits.start()] == 0) {
+                Tlv key = read(der, bits.start() + 1, bits.end());
+                Tlv modulus = read(der, key.start(), key.end());
+                Tlv exponent = read(der, modulus.end(), key.end());
+                if (key.tag() == 0x30 && modulus.tag() == 0x02 && exponent.tag() == 0x02) {
+                    return new PublicParts("RSA", integer(der, modulus), integer(der, exponent), null, null);
+                }
+            } else if (Arrays.equals(o, EC_PUBLIC_KEY_OID) && oid.end() < algId.end()) {
+                Tlv curve = read(der, oid.end(), algId.end());
+                if (curve.tag() == 0x06) {
+                    return new PublicParts("EC", null, null, Arrays.copyOfRange(der, curve.start(), curve.end()),
+                            Arrays.copyOfRange(der, bits.start(), bits.end()));
+                }
+            }
+            return new PublicParts("other", null, null, null, null);
+        }
+
+        /** An INTEGER's content without the sign octet DER puts before a high bit. */
+        private static byte[] integer(byte[] der, Tlv t) {
+            int from = t.start();
+            while (from < t.end() - 1 && der[from] == 0) {
+                from++;
+            }
+            return Arrays.copyOfRange(der, from, t.end());
+        }
+
+        /** A PKCS#1 RSAPrivateKey: a version and the eight integers of a two-prime key (or more). */
+        static PublicParts pkcs1Key(byte[] der, String what) throws PemException {
+            Tlv seq = read(der, 0, der.length);
+            if (seq.tag() != 0x30) {
+                throw new PemException("malformed " + what + ": not a DER sequence");
+            }
+            Tlv[] fields = new Tlv[9];
+            int pos = seq.start();
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = pos < seq.end() ? read(der, pos, seq.end()) : null;
+                if (fields[i] == null || fields[i].tag() != 0x02 || fields[i].length() == 0) {
+                    throw new PemException("malformed " + what + ": not an RSA private key");
+                }
+                pos = fields[i].end();
+            }
+            return new PublicParts("RSA", integer(der, fields[1]), integer(der, fields[2]), null, null);
+        }
+
+        /**
+         * A SEC1 ECPrivateKey: version, private key octets, then its curve in {@code [0]} (else
+         * {@code pkcs8Curve}, the curve of the PKCS#8 structure around it) and maybe its point in
+         * {@code [1]}.
+         */
+        static PublicParts sec1Key(byte[] der, byte[] pkcs8Curve, String what) throws PemException {
+            Tlv seq = read(der, 0, der.length);
+            if (seq.tag() != 0x30) {
+                throw new PemException("malformed " + what + ": not a DER sequence");
+            }
+            Tlv version = read(der, seq.start(), seq.end());
+            Tlv scalar = read(der, version.end(), seq.end());
+            if (version.tag() != 0x02 || scalar.tag() != 0x04 || scalar.length() == 0) {
+                throw new PemException("malformed " + what + ": not an EC private key");
+            }
+            byte[] curve = pkcs8Curve;
+            byte[] point = null;
+            for (int pos = scalar.end(); pos < seq.end(); ) {
+                Tlv t = read(der, pos, seq.end());
+                if (t.tag() == 0xa0) {
+                    Tlv oid = read(der, t.start(), t.end());
+                    if (oid.tag() != 0x06) {
+                        throw new PemException("malformed " + what + ": curve parameters are not a named curve");
+                    }
+                    curve = Arrays.copyOfRange(der, oid.start(), oid.end());
+                } else if (t.tag() == 0xa1) {
+                    Tlv bits = read(der, t.start(), t.end());
+                    point = bits.tag() == 0x03 ? Arrays.copyOfRange(der, bits.start(), bits.end()) : null;
+                }
+                pos = t.end();
+            }
+            if (curve == null) {
+                throw new PemException("EC PRIVATE KEY without a named curve is not supported");
+            }
+            return new PublicParts("EC", null, null, curve, point);
+        }
+
+        /** A PKCS#8 PrivateKeyInfo of a supported algorithm, with the key inside it checked likewise. */
+        static PublicParts pkcs8Key(byte[] der) throws PemException {
+            String algorithm = pkcs8Algorithm(der);
+            Tlv algId = pkcs8AlgorithmId(der);
+            byte[] inner = pkcs8PrivateKey(der);
+            switch (algorithm) {
+                case "RSA":
+                    return pkcs1Key(inner, "PRIVATE KEY");
+                case "EC": {
+                    Tlv oid = read(der, algId.start(), algId.end());
+                    byte[] curve = null;
+                    if (oid.end() < algId.end()) {
+                        Tlv params = read(der, oid.end(), algId.end());
+                        if (params.tag() == 0x06) {
+                            curve = Arrays.copyOfRange(der, params.start(), params.end());
+                        }
+                    }
+                    return sec1Key(inner, curve, "PRIVATE KEY");
+                }
+                default:
+                    return new PublicParts(algorithm, null, null, null, null);
+            }
         }
 
         /** A Name: a SEQUENCE of SETs of SEQUENCE { OID, value }. */

@@ -34,8 +34,15 @@ final class Tls {
 
     private Tls() {}
 
-    /** Loads and validates everything a config refers to; throws {@link ConfigException} naming the setting. */
-    static ClientCertificate loadStaticCertificate(TlsConfig c) {
+    /**
+     * The static client certificate a config names, or null: its files read, the certificates' and
+     * key's structure checked and the key matched to the leaf certificate, all while the transport is
+     * built, so that a bad one fails then; throws {@link ConfigException} naming the setting. Where
+     * their DER shows the match (an RSA key's modulus and exponent, an EC key's curve and public point,
+     * as k3s, kind and kubeadm write them) the JDK parses neither until the first request; otherwise it
+     * parses both now and decides, as Go's {@code tls.X509KeyPair} does.
+     */
+    static StaticCertificateSource staticCertificate(TlsConfig c) {
         if (!c.hasCert() && !c.hasKey()) {
             return null;
         }
@@ -55,22 +62,32 @@ final class Tls {
         Path keyPath = keyFromData ? null : c.keyFile();
         byte[] certPem = certFromData ? c.certData() : read(c.certFile(), "certFile");
         byte[] keyPem = keyFromData ? c.keyData() : read(c.keyFile(), "keyFile");
-        List<X509Certificate> chain;
+        List<byte[]> chain;
         try {
-            chain = Pem.certificates(certPem);
+            chain = Pem.certificateBlocks(certPem);
         } catch (Pem.PemException e) {
             throw new ConfigException("unable to load client certificate: " + e.getMessage(), certPath, certField, null);
         }
-        PrivateKey key;
+        Pem.PublicParts keyParts;
         try {
-            key = Pem.privateKey(keyPem);
+            keyParts = Pem.checkPrivateKey(keyPem);
         } catch (Pem.PemException e) {
             throw new ConfigException("unable to load client key: " + e.getMessage(), keyPath, keyField, null);
         }
-        if (!Pem.matches(keyPem, key, chain.get(0))) {
-            throw new ConfigException("the client key does not match the client certificate", keyPath, keyField, null);
+        StaticCertificateSource source = new StaticCertificateSource(chain, keyPem, certPath, certField, keyPath, keyField);
+        boolean matched;
+        try {
+            matched = Pem.matchesByStructure(keyParts, Pem.Der.certificateKey(chain.get(0)));
+        } catch (Pem.PemException e) {
+            matched = false;
         }
-        return new ClientCertificate(chain, key);
+        if (!matched) {
+            ClientCertificate parsed = source.current();
+            if (!Pem.matches(keyPem, parsed.key(), parsed.leaf())) {
+                throw new ConfigException("the client key does not match the client certificate", keyPath, keyField, null);
+            }
+        }
+        return source;
     }
 
     static byte[] read(Path file, String field) {
@@ -403,11 +420,59 @@ final class Tls {
         }
     }
 
-    /** A fixed certificate, for configs with a static client certificate. */
-    record StaticCertificateSource(ClientCertificate certificate) implements ClientCertificateSource {
+    /**
+     * A fixed certificate, for configs with a static client certificate: checked when the transport
+     * is built ({@link #staticCertificate}), parsed by the JDK on first use. A certificate or key the
+     * JDK then refuses is a {@link ConfigException} naming the setting, as at build time.
+     */
+    static final class StaticCertificateSource implements ClientCertificateSource {
+        private final List<byte[]> chain;
+        private final Path certPath;
+        private final String certField;
+        private final Path keyPath;
+        private final String keyField;
+        /** The key's PEM until it is parsed; guarded by {@code this}. */
+        private byte[] keyPem;
+        private volatile ClientCertificate certificate;
+
+        StaticCertificateSource(List<byte[]> chain, byte[] keyPem, Path certPath, String certField, Path keyPath,
+                String keyField) {
+            this.chain = chain;
+            this.keyPem = keyPem;
+            this.certPath = certPath;
+            this.certField = certField;
+            this.keyPath = keyPath;
+            this.keyField = keyField;
+        }
+
         @Override
         public ClientCertificate current() {
-            return certificate;
+            ClientCertificate c = certificate;
+            if (c == null) {
+                synchronized (this) {
+                    c = certificate;
+                    if (c == null) {
+                        c = parse();
+                        certificate = c;
+                        keyPem = null;
+                    }
+                }
+            }
+            return c;
+        }
+
+        private ClientCertificate parse() {
+            List<X509Certificate> certs;
+            try {
+                certs = Pem.parse(chain);
+            } catch (Pem.PemException e) {
+                throw new ConfigException("unable to load client certificate: " + e.getMessage(), certPath, certField, null);
+            }
+            try {
+                return new ClientCertificate(certs, Pem.privateKey(keyPem));
+            } catch (Pem.PemException e) {
+                throw new ConfigException("unable to load client key: " + e.getMessage(), keyPath, keyField, null);
+            }
         }
     }
 }

@@ -287,11 +287,12 @@ class JdkHttpTransportTlsTest {
                 .hasMessageContaining("failed to parse certificate");
     }
 
-    @Test
-    void aCaWhoseStructurePassesButTheJdkRefusesFailsTheFirstRequestNamingTheSetting() throws Exception {
-        // The CA's notBefore with a letter for a digit of its seconds: the structural check at build
-        // looks at the first ten digits only; the JDK parses the time on the first request.
-        byte[] der = CA.certificate().getEncoded();
+    /**
+     * A certificate's DER with a letter for a digit of its notBefore's seconds: the structural check
+     * at build looks at the first ten digits only; the JDK refuses the time when it parses it.
+     */
+    private static byte[] withBadSeconds(HeldCertificate c) throws Exception {
+        byte[] der = c.certificate().getEncoded();
         int time = -1;
         for (int i = 0; i + 14 < der.length && time < 0; i++) {
             if (der[i] == 0x17 && der[i + 1] == 13 && der[i + 14] == 'Z') {
@@ -300,11 +301,30 @@ class JdkHttpTransportTlsTest {
         }
         assertThat(time).isPositive();
         der[time + 11] = 'x';
-        transport = JdkHttpTransport.builder().tls(TlsConfig.builder().caData(TlsFixtures.pem("CERTIFICATE", der)).build()).build();
+        return TlsFixtures.pem("CERTIFICATE", der);
+    }
+
+    @Test
+    void aCaWhoseStructurePassesButTheJdkRefusesFailsTheFirstRequestNamingTheSetting() throws Exception {
+        transport = JdkHttpTransport.builder().tls(TlsConfig.builder().caData(withBadSeconds(CA)).build()).build();
         assertThatThrownBy(() -> get(transport, URI.create("https://localhost:1/")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("unable to load root certificates: failed to parse certificate #1")
                 .hasMessageContaining("caData");
+    }
+
+    @Test
+    void aClientCertificateWhoseStructurePassesButTheJdkRefusesFailsTheFirstRequestNamingTheSetting() throws Exception {
+        // As k3s writes a user's credentials: SEC1 with the public point, which the DER matches to the
+        // certificate, so that the JDK parses neither until the first request.
+        KeyPair kp = TlsFixtures.keyPair("EC");
+        HeldCertificate client = TlsFixtures.client(CA, kp);
+        transport = JdkHttpTransport.builder().tls(TlsConfig.builder().caData(bytes(CA.certificatePem()))
+                .certData(withBadSeconds(client)).keyData(TlsFixtures.sec1PemWithPoint(kp, kp)).build()).build();
+        assertThatThrownBy(() -> get(transport, URI.create("https://localhost:1/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("unable to load client certificate: failed to parse certificate #1")
+                .hasMessageContaining("certData");
     }
 
     @Test

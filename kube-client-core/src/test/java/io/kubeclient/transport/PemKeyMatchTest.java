@@ -1,6 +1,7 @@
 package io.kubeclient.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,10 @@ import java.util.List;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 
-/** {@link Pem#matches}: whether a client key belongs to its certificate. */
+/**
+ * {@link Pem#matches}: whether a client key belongs to its certificate; and
+ * {@link Pem#matchesByStructure}, which decides it from the DER alone where it can.
+ */
 class PemKeyMatchTest {
 
     static final HeldCertificate CA = TlsFixtures.ca("match-ca");
@@ -110,5 +114,67 @@ class PemKeyMatchTest {
             assertThat(Pem.matches(a.getPrivate(), certFor(b))).as(alg).isFalse();
         }
         assertThat(Pem.matches(TlsFixtures.keyPair("EC").getPrivate(), certFor(TlsFixtures.keyPair("RSA")))).isFalse();
+    }
+
+    static Pem.PublicParts certParts(KeyPair kp) throws Exception {
+        return Pem.Der.certificateKey(certFor(kp).getEncoded());
+    }
+
+    @Test
+    void theDerShowsThatAnRsaKeyBelongsToItsCertificateInEitherFormat() throws Exception {
+        KeyPair a = TlsFixtures.keyPair("RSA");
+        KeyPair b = TlsFixtures.keyPair("RSA");
+        for (byte[] pem : List.of(TlsFixtures.pkcs8Pem(a.getPrivate()), TlsFixtures.pkcs1Pem(a.getPrivate()))) {
+            Pem.PublicParts key = Pem.checkPrivateKey(pem);
+            assertThat(key.algorithm()).isEqualTo("RSA");
+            assertThat(new BigInteger(1, key.modulus())).isEqualTo(((RSAPrivateCrtKey) a.getPrivate()).getModulus());
+            assertThat(Pem.matchesByStructure(key, certParts(a))).isTrue();
+            assertThat(Pem.matchesByStructure(key, certParts(b))).isFalse();
+            assertThat(Pem.matchesByStructure(key, certParts(TlsFixtures.keyPair("EC")))).isFalse();
+        }
+    }
+
+    @Test
+    void theDerShowsThatAnEcKeyCarryingItsPointBelongsToItsCertificate() throws Exception {
+        KeyPair a = TlsFixtures.keyPair("EC");
+        KeyPair b = TlsFixtures.keyPair("EC");
+        for (byte[] pem : List.of(TlsFixtures.sec1PemWithPoint(a, a), TlsFixtures.pkcs8PemWithPoint(a))) {
+            Pem.PublicParts key = Pem.checkPrivateKey(pem);
+            assertThat(Pem.matchesByStructure(key, certParts(a))).isTrue();
+            assertThat(Pem.matchesByStructure(key, certParts(b))).isFalse();
+        }
+        // Without its point (as the JDK writes PKCS#8, or openssl's SEC1 with -no_public) the DER cannot tell.
+        for (byte[] pem : List.of(TlsFixtures.sec1Pem(a.getPrivate()), TlsFixtures.pkcs8Pem(a.getPrivate()))) {
+            Pem.PublicParts key = Pem.checkPrivateKey(pem);
+            assertThat(key.algorithm()).isEqualTo("EC");
+            assertThat(key.point()).isNull();
+            assertThat(Pem.matchesByStructure(key, certParts(a))).isFalse();
+        }
+    }
+
+    @Test
+    void theDerCannotTellForOtherKeys() throws Exception {
+        KeyPair ed = TlsFixtures.keyPair("Ed25519");
+        Pem.PublicParts key = Pem.checkPrivateKey(TlsFixtures.pkcs8Pem(ed.getPrivate()));
+        assertThat(key.algorithm()).isEqualTo("Ed25519");
+        assertThat(Pem.matchesByStructure(key, certParts(ed))).isFalse();
+    }
+
+    @Test
+    void checkingAKeyNamesWhatIsWrongWithItsStructure() {
+        assertThatThrownBy(() -> Pem.checkPrivateKey(TlsFixtures.pem("RSA PRIVATE KEY", new byte[] {0x30, 0x03, 0x02, 0x01, 0x00})))
+                .hasMessage("malformed RSA PRIVATE KEY: not an RSA private key");
+        assertThatThrownBy(() -> Pem.checkPrivateKey(TlsFixtures.pem("EC PRIVATE KEY", new byte[] {0x04, 0x00})))
+                .hasMessage("malformed EC PRIVATE KEY: not a DER sequence");
+        assertThatThrownBy(() -> Pem.checkPrivateKey(TlsFixtures.pem("EC PRIVATE KEY",
+                new byte[] {0x30, 0x06, 0x02, 0x01, 0x01, 0x04, 0x01, 0x07})))
+                .hasMessage("EC PRIVATE KEY without a named curve is not supported");
+        assertThatThrownBy(() -> Pem.checkPrivateKey(TlsFixtures.pem("PRIVATE KEY", new byte[] {0x30, 0x00})))
+                .isInstanceOf(Pem.PemException.class)
+                .hasMessageContaining("malformed");
+        assertThatThrownBy(() -> Pem.checkPrivateKey(TlsFixtures.pem("DSA PRIVATE KEY", new byte[] {0x30, 0x00})))
+                .hasMessage("unsupported private key type DSA PRIVATE KEY");
+        assertThatThrownBy(() -> Pem.checkPrivateKey(TlsFixtures.pem("ENCRYPTED PRIVATE KEY", new byte[] {0x30, 0x00})))
+                .hasMessage("encrypted private keys are not supported");
     }
 }

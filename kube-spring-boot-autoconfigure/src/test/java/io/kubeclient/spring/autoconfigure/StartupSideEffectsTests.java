@@ -108,8 +108,23 @@ class StartupSideEffectsTests {
         Files.writeString(clientCertKubeconfig, PROBE_KUBECONFIG
             .replace("token: not-a-token", "client-certificate-data: " + base64(user.certificatePem())
                     + "\n    client-key-data: " + base64(user.privateKeyPkcs1Pem())));
-        loaded.addAll(probeWithoutPreinitializer(dir, "client-certificate", "https",
-                "--kube.client.kubeconfig=" + clientCertKubeconfig));
+        List<String> fromClientCert = probeWithoutPreinitializer(dir, "client-certificate", "https",
+                "--kube.client.kubeconfig=" + clientCertKubeconfig);
+        // As k3s writes it: an EC client certificate with its SEC1 key, which carries the public point.
+        HeldCertificate k3sUser = new HeldCertificate.Builder().commonName("system:admin").ecdsa256().build();
+        Path k3sKubeconfig = dir.resolve("kubeconfig-k3s");
+        Files.writeString(k3sKubeconfig, PROBE_KUBECONFIG
+            .replace("token: not-a-token", "client-certificate-data: " + base64(k3sUser.certificatePem())
+                    + "\n    client-key-data: " + base64(sec1WithPoint(k3sUser))));
+        List<String> fromK3s = probeWithoutPreinitializer(dir, "k3s", "https", "--kube.client.kubeconfig=" + k3sKubeconfig);
+        for (List<String> fromKey : List.of(fromClientCert, fromK3s)) {
+            assertThat(fromKey).as("a client certificate and key whose DER shows that they match: checked, not parsed,"
+                    + " while starting")
+                .contains("io.kubeclient.transport.Pem$PublicParts")
+                .doesNotContain("sun.security.x509.X509CertImpl", "java.security.cert.CertificateFactory",
+                        "java.security.KeyFactory");
+            loaded.addAll(fromKey);
+        }
         // As aws eks update-kubeconfig writes it (gcloud and az with kubelogin alike): a credential
         // plugin, run on the first request only.
         Path execKubeconfig = dir.resolve("kubeconfig-exec");
@@ -138,8 +153,8 @@ class StartupSideEffectsTests {
             .noneMatch((name) -> name.startsWith("tools.jackson.databind."));
         assertThat(loaded).as("the credential plugin's authenticator, created at start")
             .contains("io.kubeclient.transport.ExecAuthenticator");
-        assertThat(loaded).as("the client certificate loaded at start")
-            .contains("io.kubeclient.transport.ClientCertificate");
+        assertThat(loaded).as("the client certificate checked at start")
+            .contains("io.kubeclient.transport.Tls$StaticCertificateSource");
         assertThat(loaded).as("the CA checked at start").contains("io.kubeclient.transport.Pem");
         List<String> listed = listed();
         List<String> client = loaded.stream()
@@ -232,6 +247,22 @@ class StartupSideEffectsTests {
     /** The pre-initializer's built-in kubeconfig under other names, so the two parses are told apart. */
     private static final String PROBE_KUBECONFIG = KubeClientPreinitialization.KUBECONFIG
         .replace("name: preinit", "name: probe").replace(": preinit", ": probe");
+
+    /** A P-256 key as SEC1 with its curve and public point, as k3s writes it, from the JDK's encodings. */
+    private static String sec1WithPoint(HeldCertificate c) {
+        byte[] pkcs8 = c.keyPair().getPrivate().getEncoded();
+        byte[] spki = c.keyPair().getPublic().getEncoded();
+        assertThat(pkcs8).as("the JDK's P-256 PKCS#8 layout").hasSize(67);
+        assertThat(spki).as("the JDK's P-256 public key layout").hasSize(91);
+        java.io.ByteArrayOutputStream sec1 = new java.io.ByteArrayOutputStream();
+        sec1.writeBytes(new byte[] {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20});
+        sec1.write(pkcs8, 35, 32);
+        sec1.writeBytes(new byte[] {(byte) 0xa0, 0x0a, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01,
+                0x07, (byte) 0xa1, 0x44, 0x03, 0x42, 0x00});
+        sec1.write(spki, 26, 65);
+        return "-----BEGIN EC PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(sec1.toByteArray())
+                + "\n-----END EC PRIVATE KEY-----\n";
+    }
 
     private static String base64(String pem) {
         return java.util.Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
