@@ -349,8 +349,9 @@ final class Pem {
          * in the to-be-signed part the version, serial number, signature algorithm (the outer one's
          * equal, as Go and the JDK require), issuer, validity, subject and public key, in order and
          * of the right types. It decodes no name, time, key or extension: the JDK's parser does that
-         * when the certificate is first used. It is never stricter than that parser (see the
-         * differential test); the message names the part at fault.
+         * when the certificate is first used. Apart from data after the certificate, which Go refuses
+         * and the JDK ignores, it is never stricter than that parser (see the differential test); the
+         * message names the part at fault.
          */
         static Tlv checkCertificate(byte[] der) throws PemException {
             Tlv cert = expect(der, 0, der.length, 0x30, "certificate");
