@@ -6,7 +6,7 @@
 # (startup-cds: the same start-up runs, each variant mapping a dynamic CDS archive of its own)
 # With FOOTPRINT_BASE=<commit> the start-up runs also start the starter of that commit (built in a
 # temporary git worktree, the same dependency jars) in the variants FOOTPRINT_BASE_VARIANTS names
-# (default: injected kubeconfig k3s incluster), in the same rounds, and print the per-round
+# (default: injected kubeconfig k3s kind incluster), in the same rounds, and print the per-round
 # differences between this tree and that commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -306,6 +306,49 @@ EOF
   sed "s|^    token: not-a-real-token\$|    client-certificate-data: $client_crt\n    client-key-data: $client_key|" \
       "$app/kubeconfig/config" > "$app/kubeconfig/k3s-config"
   grep -q 'client-key-data: ..' "$app/kubeconfig/k3s-config"
+  # A kind (kubeadm, minikube) cluster: an RSA CA and the user's RSA client certificate with its PKCS#1
+  # key, as kubeadm writes them.
+  keytool -genkeypair -alias ca -keyalg RSA -keysize 2048 -dname CN=kubernetes -validity 30 \
+      -keystore "$app/kubeconfig/kind.p12" -storetype PKCS12 -storepass changeit -ext bc:c >/dev/null 2>&1
+  keytool -genkeypair -alias client -keyalg RSA -keysize 2048 -dname "CN=kubernetes-admin,O=kubeadm:cluster-admins" \
+      -validity 30 -keystore "$app/kubeconfig/kind.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
+  cat > "$app/src/KindKey.java" <<'EOF'
+import java.io.FileInputStream;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** Prints the RSA client key of a PKCS12 store as kubeadm writes it: PKCS#1, the PKCS#8 wrapper taken off. */
+public class KindKey {
+    public static void main(String[] args) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(args[0])) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        byte[] pkcs8 = ((PrivateKey) ks.getKey("client", "changeit".toCharArray())).getEncoded();
+        // SEQUENCE { INTEGER 0, AlgorithmIdentifier (15 bytes for rsaEncryption), OCTET STRING { PKCS#1 } }
+        int at = 4 + 3 + 15;
+        if ((pkcs8[0] & 0xff) != 0x30 || (pkcs8[1] & 0xff) != 0x82 || pkcs8[at] != 0x04 || (pkcs8[at + 1] & 0xff) != 0x82) {
+            throw new IllegalStateException("not the RSA PKCS#8 layout this expects");
+        }
+        int length = ((pkcs8[at + 2] & 0xff) << 8) | (pkcs8[at + 3] & 0xff);
+        byte[] pkcs1 = Arrays.copyOfRange(pkcs8, at + 4, at + 4 + length);
+        Base64.Encoder b64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
+        System.out.println("-----BEGIN RSA PRIVATE KEY-----\n" + b64.encodeToString(pkcs1) + "\n-----END RSA PRIVATE KEY-----");
+    }
+}
+EOF
+  local kind_ca kind_crt kind_key
+  kind_ca=$(keytool -exportcert -rfc -alias ca -keystore "$app/kubeconfig/kind.p12" -storepass changeit 2>/dev/null | base64 -w0)
+  kind_crt=$(keytool -exportcert -rfc -alias client -keystore "$app/kubeconfig/kind.p12" -storepass changeit 2>/dev/null \
+      | base64 -w0)
+  kind_key=$(java "$app/src/KindKey.java" "$app/kubeconfig/kind.p12" | base64 -w0)
+  rm "$app/kubeconfig/kind.p12"
+  sed -e "s|^    certificate-authority-data: .*\$|    certificate-authority-data: $kind_ca|" \
+      -e "s|^    token: not-a-real-token\$|    client-certificate-data: $kind_crt\n    client-key-data: $kind_key|" \
+      "$app/kubeconfig/config" > "$app/kubeconfig/kind-config"
+  grep -q 'client-key-data: ..' "$app/kubeconfig/kind-config"
 
   # A pod's service account: a token and the cluster's CA, RSA as kubeadm and the managed clusters make
   # it. The in-cluster runs see it at /var/run/secrets/kubernetes.io/serviceaccount in a private mount
@@ -323,7 +366,7 @@ EOF
         && mkdir -p /var/run/secrets/kubernetes.io/serviceaccount \
         && cp "$0"/token "$0"/namespace "$0"/ca.crt /var/run/secrets/kubernetes.io/serviceaccount/ && exec "$@"' "$sa" "$@"
   }
-  local variants=(without with injected kubeconfig exec k3s)
+  local variants=(without with injected kubeconfig exec k3s kind)
   if in_pod true 2>/dev/null; then
     # The namespace itself costs a JVM about 10 ms here: the in-cluster runs are compared with the
     # application without the starter started the same way.
@@ -333,7 +376,7 @@ EOF
   fi
   local based=()
   if [[ -n "$base_cp" ]]; then
-    for v in ${FOOTPRINT_BASE_VARIANTS:-injected kubeconfig k3s incluster}; do
+    for v in ${FOOTPRINT_BASE_VARIANTS:-injected kubeconfig k3s kind incluster}; do
       if [[ " ${variants[*]} " == *" $v "* && "$v" != without* ]]; then based+=("$v"); variants+=("base_$v"); fi
     done
   fi
@@ -363,6 +406,8 @@ EOF
       exec) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/exec-config" \
           -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
       k3s) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/k3s-config" \
+          -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
+      kind) java "${x[@]}" -Dbench.scheme=https -Dkube.client.kubeconfig="$app/kubeconfig/kind-config" \
           -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
       without_pod) in_pod java "${x[@]}" -cp "$app_cp:$without_cp" bench.StartupApp ;;
       incluster) in_pod java "${x[@]}" -Dbench.inCluster=true -cp "$app_cp:$with_cp" benchinjected.InjectedApp ;;
@@ -421,6 +466,7 @@ EOF
   }
   kubeconfig_variant exec "as the previous, the user's credentials from a plugin (aws eks get-token, not run)"
   kubeconfig_variant k3s "as the kubeconfig one, the user's credentials an EC client certificate and key as k3s writes them"
+  kubeconfig_variant kind "as the kubeconfig one, an RSA CA and the user's RSA client certificate and PKCS#1 key as kind (kubeadm) writes them"
   if [[ " ${variants[*]} " == *" incluster "* ]]; then
     local m_incluster c_incluster m_pod c_pod pod="$app/without_pod.log"
     m_incluster=$(median "$app/incluster.log" ready_ms); c_incluster=$(median "$app/incluster.log" main_cpu_ms)
