@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  * Loads and links the client's start-up classes on a background thread while the main thread
  * prepares the application context, as Spring Boot's own background pre-initializer does for its
  * classes: the client's classes an application loads at start (from a list), the kubeconfig
- * parser, the trust material of a configured CA, the {@code RestConfig}, the clientset, REST,
+ * parser, the check of a configured CA, the {@code RestConfig}, the clientset, REST,
  * discovery and mapping clients (see {@link KubeClientPreinitialization}). No file is read (only
  * the class list from the class path, and whether the default kubeconfig files exist), no
  * transport, thread pool or connection is created, and a failure is only logged at debug level.

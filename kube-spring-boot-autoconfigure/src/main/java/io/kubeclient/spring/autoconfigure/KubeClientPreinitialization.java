@@ -144,7 +144,7 @@ final class KubeClientPreinitialization implements Runnable {
     static KubeClientPreinitialization of(Environment environment) {
         String mode = canonicalMode(environment.getProperty("kube.client.mode", ""));
         if ("incluster".equals(mode)) {
-            // The service account only, whose CA the application parses at start.
+            // The service account only, whose CA the application checks at start.
             return new KubeClientPreinitialization(false, null, true);
         }
         // In a pod the application may fall back to the service account, except in kubeconfig mode.
@@ -194,7 +194,7 @@ final class KubeClientPreinitialization implements Runnable {
         return this.readKubeconfig;
     }
 
-    /** Whether the last run built trust material from CA data. */
+    /** Whether the last run checked CA data as the application's transport does. */
     boolean builtTrustMaterial() {
         return this.trustMaterial;
     }
@@ -307,9 +307,10 @@ final class KubeClientPreinitialization implements Runnable {
     }
 
     /**
-     * Trust material from PEM CA data, through the transport's own check of a configured CA (the
-     * one the application's transport runs at start). The transport starts no thread and opens no
-     * connection until its first request; it is closed at once.
+     * PEM CA data through the transport's own check of a configured CA, the one the application's
+     * transport runs at start (the certificates' structure; the JDK parses them on the first
+     * request). The transport starts no thread and opens no connection until its first request; it
+     * is closed at once.
      */
     private static void trustManagers(byte[] pem) {
         JdkHttpTransport.builder().tls(TlsConfig.builder().caData(pem).build()).build().close();
