@@ -266,7 +266,7 @@ EOF
   # certificate and key, the key as SEC1 carrying its public point, as k3s writes it.
   keytool -genkeypair -alias client -keyalg EC -groupname secp256r1 -dname "CN=system:admin,O=system:masters" \
       -validity 30 -keystore "$app/kubeconfig/client.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
-  cat > "$app/src/K3sKey.java" <<'EOF'
+  cat > "$app/src/ClientKey.java" <<'EOF'
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.security.KeyStore;
@@ -274,34 +274,53 @@ import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** Prints the P-256 client key of a PKCS12 store as k3s writes it: SEC1 with the curve and the public point. */
-public class K3sKey {
+/**
+ * Prints the client key of a PKCS12 store as a cluster tool writes it: "sec1", a P-256 key as k3s
+ * writes it (SEC1 with the curve and the public point); "pkcs1", an RSA key as kubeadm writes it
+ * (PKCS#1, the PKCS#8 wrapper taken off).
+ */
+public class ClientKey {
     public static void main(String[] args) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (FileInputStream in = new FileInputStream(args[0])) {
             ks.load(in, "changeit".toCharArray());
         }
         byte[] pkcs8 = ((PrivateKey) ks.getKey("client", "changeit".toCharArray())).getEncoded();
-        byte[] spki = ks.getCertificate("client").getPublicKey().getEncoded();
-        if (pkcs8.length != 67 || spki.length != 91) {
-            throw new IllegalStateException("not the P-256 key layout this expects");
+        String type;
+        byte[] der;
+        if (args[1].equals("sec1")) {
+            byte[] spki = ks.getCertificate("client").getPublicKey().getEncoded();
+            if (pkcs8.length != 67 || spki.length != 91) {
+                throw new IllegalStateException("not the P-256 key layout this expects");
+            }
+            ByteArrayOutputStream sec1 = new ByteArrayOutputStream();
+            sec1.writeBytes(new byte[] {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20});
+            sec1.writeBytes(Arrays.copyOfRange(pkcs8, 35, 67));
+            sec1.writeBytes(new byte[] {(byte) 0xa0, 0x0a, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03,
+                    0x01, 0x07, (byte) 0xa1, 0x44, 0x03, 0x42, 0x00});
+            sec1.writeBytes(Arrays.copyOfRange(spki, 26, 91));
+            type = "EC PRIVATE KEY";
+            der = sec1.toByteArray();
+        } else {
+            // SEQUENCE { INTEGER 0, AlgorithmIdentifier (15 bytes for rsaEncryption), OCTET STRING { PKCS#1 } }
+            int at = 4 + 3 + 15;
+            if ((pkcs8[0] & 0xff) != 0x30 || (pkcs8[1] & 0xff) != 0x82 || pkcs8[at] != 0x04
+                    || (pkcs8[at + 1] & 0xff) != 0x82) {
+                throw new IllegalStateException("not the RSA PKCS#8 layout this expects");
+            }
+            int length = ((pkcs8[at + 2] & 0xff) << 8) | (pkcs8[at + 3] & 0xff);
+            type = "RSA PRIVATE KEY";
+            der = Arrays.copyOfRange(pkcs8, at + 4, at + 4 + length);
         }
-        ByteArrayOutputStream sec1 = new ByteArrayOutputStream();
-        sec1.writeBytes(new byte[] {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20});
-        sec1.writeBytes(Arrays.copyOfRange(pkcs8, 35, 67));
-        sec1.writeBytes(new byte[] {(byte) 0xa0, 0x0a, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01,
-                0x07, (byte) 0xa1, 0x44, 0x03, 0x42, 0x00});
-        sec1.writeBytes(Arrays.copyOfRange(spki, 26, 91));
         Base64.Encoder b64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
-        System.out.println("-----BEGIN EC PRIVATE KEY-----\n" + b64.encodeToString(sec1.toByteArray())
-                + "\n-----END EC PRIVATE KEY-----");
+        System.out.println("-----BEGIN " + type + "-----\n" + b64.encodeToString(der) + "\n-----END " + type + "-----");
     }
 }
 EOF
   local client_crt client_key
   client_crt=$(keytool -exportcert -rfc -alias client -keystore "$app/kubeconfig/client.p12" -storepass changeit 2>/dev/null \
       | base64 -w0)
-  client_key=$(java "$app/src/K3sKey.java" "$app/kubeconfig/client.p12" | base64 -w0)
+  client_key=$(java "$app/src/ClientKey.java" "$app/kubeconfig/client.p12" sec1 | base64 -w0)
   rm "$app/kubeconfig/client.p12"
   sed "s|^    token: not-a-real-token\$|    client-certificate-data: $client_crt\n    client-key-data: $client_key|" \
       "$app/kubeconfig/config" > "$app/kubeconfig/k3s-config"
@@ -312,38 +331,11 @@ EOF
       -keystore "$app/kubeconfig/kind.p12" -storetype PKCS12 -storepass changeit -ext bc:c >/dev/null 2>&1
   keytool -genkeypair -alias client -keyalg RSA -keysize 2048 -dname "CN=kubernetes-admin,O=kubeadm:cluster-admins" \
       -validity 30 -keystore "$app/kubeconfig/kind.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
-  cat > "$app/src/KindKey.java" <<'EOF'
-import java.io.FileInputStream;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.util.Arrays;
-import java.util.Base64;
-
-/** Prints the RSA client key of a PKCS12 store as kubeadm writes it: PKCS#1, the PKCS#8 wrapper taken off. */
-public class KindKey {
-    public static void main(String[] args) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (FileInputStream in = new FileInputStream(args[0])) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        byte[] pkcs8 = ((PrivateKey) ks.getKey("client", "changeit".toCharArray())).getEncoded();
-        // SEQUENCE { INTEGER 0, AlgorithmIdentifier (15 bytes for rsaEncryption), OCTET STRING { PKCS#1 } }
-        int at = 4 + 3 + 15;
-        if ((pkcs8[0] & 0xff) != 0x30 || (pkcs8[1] & 0xff) != 0x82 || pkcs8[at] != 0x04 || (pkcs8[at + 1] & 0xff) != 0x82) {
-            throw new IllegalStateException("not the RSA PKCS#8 layout this expects");
-        }
-        int length = ((pkcs8[at + 2] & 0xff) << 8) | (pkcs8[at + 3] & 0xff);
-        byte[] pkcs1 = Arrays.copyOfRange(pkcs8, at + 4, at + 4 + length);
-        Base64.Encoder b64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
-        System.out.println("-----BEGIN RSA PRIVATE KEY-----\n" + b64.encodeToString(pkcs1) + "\n-----END RSA PRIVATE KEY-----");
-    }
-}
-EOF
   local kind_ca kind_crt kind_key
   kind_ca=$(keytool -exportcert -rfc -alias ca -keystore "$app/kubeconfig/kind.p12" -storepass changeit 2>/dev/null | base64 -w0)
   kind_crt=$(keytool -exportcert -rfc -alias client -keystore "$app/kubeconfig/kind.p12" -storepass changeit 2>/dev/null \
       | base64 -w0)
-  kind_key=$(java "$app/src/KindKey.java" "$app/kubeconfig/kind.p12" | base64 -w0)
+  kind_key=$(java "$app/src/ClientKey.java" "$app/kubeconfig/kind.p12" pkcs1 | base64 -w0)
   rm "$app/kubeconfig/kind.p12"
   sed -e "s|^    certificate-authority-data: .*\$|    certificate-authority-data: $kind_ca|" \
       -e "s|^    token: not-a-real-token\$|    client-certificate-data: $kind_crt\n    client-key-data: $kind_key|" \

@@ -36,6 +36,12 @@ class PemCertificateStructureTest {
         return ders;
     }
 
+    /** The to-be-signed part of a certificate's DER. */
+    private static Pem.Der.Tlv tbs(byte[] der) throws Pem.PemException {
+        Pem.Der.Tlv cert = Pem.Der.read(der, 0, der.length);
+        return Pem.Der.read(der, cert.start(), cert.end());
+    }
+
     private static byte[] der(HeldCertificate c) {
         try {
             return c.certificate().getEncoded();
@@ -85,9 +91,7 @@ class PemCertificateStructureTest {
     void rejectsAnInnerSignatureAlgorithmThatDiffersFromTheOuterOne() throws Exception {
         // The EC CA signs with ecdsa-with-SHA256; give the outer identifier SHA384 (last OID byte 2 -> 3).
         byte[] der = der(EC_CA);
-        Pem.Der.Tlv cert = Pem.Der.read(der, 0, der.length);
-        Pem.Der.Tlv tbs = Pem.Der.read(der, cert.start(), cert.end());
-        Pem.Der.Tlv alg = Pem.Der.read(der, tbs.end(), cert.end());
+        Pem.Der.Tlv alg = Pem.Der.read(der, tbs(der).end(), der.length);
         Pem.Der.Tlv oid = Pem.Der.read(der, alg.start(), alg.end());
         der[oid.end() - 1]++;
         assertThatThrownBy(() -> Pem.Der.checkCertificate(der))
@@ -97,8 +101,7 @@ class PemCertificateStructureTest {
     @Test
     void rejectsAVersionThatIsNotAnInteger() throws Exception {
         byte[] der = der(SERVER);
-        Pem.Der.Tlv cert = Pem.Der.read(der, 0, der.length);
-        Pem.Der.Tlv tbs = Pem.Der.read(der, cert.start(), cert.end());
+        Pem.Der.Tlv tbs = tbs(der);
         Pem.Der.Tlv explicit = Pem.Der.read(der, tbs.start(), tbs.end());
         assertThat(explicit.tag()).isEqualTo(0xa0);
         der[explicit.start()] = 0x04;
