@@ -264,6 +264,8 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public TransportResponse send(TransportRequest request) throws IOException, InterruptedException {
+        // First, so that trust material the JDK refuses (a ConfigException) fails before any body is touched.
+        Pool pool = currentPool();
         HttpRequest.Builder rb = HttpRequest.newBuilder(request.uri());
         boolean hasAcceptEncoding = false;
         boolean hasProxyAuthorization = false;
@@ -302,7 +304,6 @@ public final class JdkHttpTransport implements HttpTransport {
         rb.method(request.method(), publisher(request));
 
         Receiver receiver = new Receiver(request);
-        Pool pool = currentPool();
         int shard = shardOf(request.uri(), Thread.currentThread().getId());
         HttpClient client = pool.client(shard);
         FirstExchange first = multiplexes(shard, request.uri()) ? pool.firstExchange : null;
