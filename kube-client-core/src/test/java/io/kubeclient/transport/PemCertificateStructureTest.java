@@ -57,6 +57,28 @@ class PemCertificateStructureTest {
         }
     }
 
+    /** Real certificates of many vintages (v1 roots, RSA, EC, old and new algorithms): the JDK's own trust store. */
+    @Test
+    void acceptsEveryCertificateOfTheJdksTrustStore() throws Exception {
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((java.security.KeyStore) null);
+        List<X509Certificate> roots = new ArrayList<>();
+        for (javax.net.ssl.TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof javax.net.ssl.X509TrustManager x) {
+                roots.addAll(List.of(x.getAcceptedIssuers()));
+            }
+        }
+        assertThat(roots).hasSizeGreaterThan(50);
+        List<String> refused = new ArrayList<>();
+        for (X509Certificate root : roots) {
+            if (!checks(root.getEncoded())) {
+                refused.add(root.getSubjectX500Principal() + ": " + why(root.getEncoded()));
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
     @Test
     void certificateBlocksReturnsTheDerOfEachCertificateAndSkipsOtherBlocks() throws Exception {
         byte[] pem = concat(EC_CA.certificatePem().getBytes(StandardCharsets.US_ASCII),
